@@ -1,0 +1,114 @@
+/**
+ * Localization for the whole library, on @lit/localize in runtime mode.
+ *
+ * `configureLocalization` may be called only once per page, so importing the library never calls it.
+ * It is called lazily, the first time a non-English locale is needed: by `setLocale()`, or when an element
+ * connects and `<html lang>` / `navigator.language` asks for Russian or Bulgarian.
+ * A host app that runs @lit/localize itself calls `useHostLocalization()` before any element connects,
+ * and merges our templates into its own `loadLocale` (see the README).
+ */
+import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
+import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+
+export type AeLocale = 'en' | 'ru' | 'bg';
+export const SUPPORTED_LOCALES: readonly AeLocale[] = [sourceLocale as AeLocale, ...(targetLocales as readonly AeLocale[])];
+
+type Mode = 'auto' | 'explicit' | 'host';
+let mode: Mode = 'auto';
+let controls: ReturnType<typeof configureLocalization> | undefined;
+let current: AeLocale = 'en';
+let observer: MutationObserver | undefined;
+
+/** 'ru-RU' → 'ru', 'bg' → 'bg', anything unsupported → undefined. */
+export function matchLocale(tag: string | null | undefined): AeLocale | undefined {
+  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (SUPPORTED_LOCALES as readonly string[]).includes(base ?? '') ? (base as AeLocale) : undefined;
+}
+
+/** The locale the page asks for: `<html lang>`, else `navigator.language`, else English. */
+export function detectLocale(): AeLocale {
+  if (typeof document !== 'undefined') {
+    const lang = document.documentElement.getAttribute('lang');
+    if (lang) return matchLocale(lang) ?? 'en';
+  }
+  if (typeof navigator !== 'undefined') {
+    for (const tag of navigator.languages ?? [navigator.language]) {
+      const m = matchLocale(tag);
+      if (m) return m;
+    }
+  }
+  return 'en';
+}
+
+function loadLocale(locale: string) {
+  // Written out literally so that every bundler makes one small chunk per locale, with no plugin.
+  return locale === 'ru' ? import('./generated/ru.js') : import('./generated/bg.js');
+}
+
+function ensureConfigured(): ReturnType<typeof configureLocalization> | undefined {
+  if (controls || mode === 'host') return controls;
+  try {
+    controls = configureLocalization({ sourceLocale, targetLocales, loadLocale });
+  } catch {
+    // The page configured @lit/localize itself: its setLocale() drives our strings.
+    mode = 'host';
+    console.warn(
+      '[ae-auth-elements] @lit/localize is already configured by this page; ae-* elements follow its locale. ' +
+        'Merge our templates into its loadLocale and call useHostLocalization() to silence this warning.',
+    );
+  }
+  return controls;
+}
+
+/** The current UI locale of the ae-* elements. */
+export function getLocale(): AeLocale {
+  return controls ? ((matchLocale(controls.getLocale()) ?? 'en') as AeLocale) : current;
+}
+
+async function apply(locale: AeLocale): Promise<void> {
+  current = locale;
+  if (locale === 'en' && !controls) return; // English is built in; nothing to configure.
+  const c = ensureConfigured();
+  if (c) await c.setLocale(locale);
+}
+
+/**
+ * Switches every ae-* element on the page to `locale` ('en', 'ru', 'bg'; 'ru-RU' is read as 'ru';
+ * anything else falls back to English). After this call `<html lang>` no longer drives the locale.
+ */
+export function setLocale(locale: string): Promise<void> {
+  if (mode === 'host') {
+    return Promise.reject(new Error('[ae-auth-elements] the host app owns localization: call its setLocale().'));
+  }
+  mode = 'explicit';
+  observer?.disconnect();
+  observer = undefined;
+  return apply(matchLocale(locale) ?? 'en');
+}
+
+/** Declares that the page runs @lit/localize itself; the library then never calls configureLocalization. */
+export function useHostLocalization(): void {
+  mode = 'host';
+  observer?.disconnect();
+  observer = undefined;
+}
+
+let started = false;
+/**
+ * Called by every element when it connects: in automatic mode, follows `<html lang>` (also when it changes
+ * later) or `navigator.language`. Cheap after the first call.
+ */
+export function startAutoLocale(): void {
+  if (started || typeof document === 'undefined') return;
+  started = true;
+  if (mode !== 'auto') return;
+  const detected = detectLocale();
+  if (detected !== 'en') void apply(detected);
+  observer = new MutationObserver(() => {
+    if (mode === 'auto') void apply(detectLocale());
+  });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
+
+/** Fired on `window` by @lit/localize when a locale finished loading (`detail.status === 'ready'`). */
+export { LOCALE_STATUS_EVENT };

@@ -1,0 +1,3 @@
+export * from './schemas.js';
+export * from './validate.js';
+export { validationMessage } from './messages.js';
