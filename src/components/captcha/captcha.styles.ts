@@ -1,0 +1,103 @@
+import { css } from 'lit';
+import { tokens } from '../../internal/tokens.js';
+
+export const captchaStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      font-family: var(--_font);
+      color: var(--_text);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    [part='label'] {
+      display: block;
+      font-weight: 600;
+      margin-block-end: 0.25rem;
+    }
+    [part='row'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    [part='image'] {
+      display: block;
+      inline-size: 160px;
+      block-size: 56px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--ae-captcha-image-background, #fff);
+    }
+    [part='placeholder'] {
+      display: grid;
+      place-items: center;
+      inline-size: 160px;
+      block-size: 56px;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+      color: var(--_muted);
+      font-size: 0.85rem;
+      text-align: center;
+    }
+    [part='refresh'] {
+      font: inherit;
+      color: var(--_primary);
+      background: none;
+      border: 1px solid transparent;
+      border-radius: var(--_radius);
+      padding: 0.35rem 0.5rem;
+      cursor: pointer;
+      text-decoration: underline;
+    }
+    [part='refresh']:disabled {
+      cursor: progress;
+      opacity: 0.7;
+    }
+    [part='input'] {
+      box-sizing: border-box;
+      inline-size: 100%;
+      max-inline-size: 16rem;
+      margin-block-start: 0.5rem;
+      font: inherit;
+      font-size: 1.05rem;
+      letter-spacing: 0.08em;
+      padding: 0.55rem 0.7rem;
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    :host(:state(user-invalid)) [part='input'] {
+      border-color: var(--_danger);
+      box-shadow: 0 0 0 1px var(--_danger);
+    }
+    [part='input']:focus-visible,
+    [part='refresh']:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    [part='hint'] {
+      display: block;
+      color: var(--_muted);
+      font-size: 0.85rem;
+      margin-block-start: 0.25rem;
+    }
+    [part='error'] {
+      display: block;
+      color: var(--_danger);
+      font-size: 0.9rem;
+      margin-block-start: 0.25rem;
+    }
+    .visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+];

@@ -1,0 +1,291 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { AeElement } from '../../internal/ae-element.js';
+import { captchaStyles } from './captcha.styles.js';
+import type { Captcha } from '../../adapter/types.js';
+import { isAbortError } from '../../adapter/adapter-error.js';
+import { captchaAnswerSchema } from '../../validation/schemas.js';
+import { validateValue } from '../../validation/validate.js';
+import type { ValidationIssue } from '../../validation/validate.js';
+import { validationMessage } from '../../validation/messages.js';
+import { AeCaptchaRefreshEvent } from '../../events/captcha-events.js';
+import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
+
+/**
+ * @summary An image captcha: the picture, a "Refresh code" button and the answer field. Letter case matters.
+ * Form-associated: inside any `<form>` it submits `captcha` (the answer, case kept) and `captchaId`.
+ *
+ * @csspart label - The field's label.
+ * @csspart row - The picture and the refresh button.
+ * @csspart image - The captcha picture (`<img>`).
+ * @csspart placeholder - Shown instead of the picture while it loads or when it failed to load.
+ * @csspart refresh - The "Refresh code" button.
+ * @csspart input - The answer field.
+ * @csspart hint - "Letter case matters".
+ * @csspart error - The error message.
+ *
+ * @cssprop --ae-captcha-image-background - Background behind the picture.
+ *
+ * @cssstate pending - A new picture is loading.
+ * @cssstate invalid - The answer is missing (when required) or was rejected.
+ * @cssstate user-invalid - Invalid, and the person has interacted with the field or tried to submit.
+ *
+ * @fires ae-captcha-refresh - A new picture is shown (`detail.captchaId`, `detail.reason`).
+ * @fires input - The answer changed (native, composed).
+ * @fires change - The answer was committed.
+ */
+export class AeCaptcha extends AeElement {
+  static override styles = captchaStyles;
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...AeElement.shadowRootOptions, delegatesFocus: true };
+
+  private readonly internals: ElementInternals;
+  private loadController?: AbortController;
+  private expiryTimer?: ReturnType<typeof setTimeout>;
+  private touched = false;
+
+  @query('input') private input!: HTMLInputElement;
+
+  @state() private captcha?: Captcha;
+  @state() private loading = false;
+  @state() private loadFailed = false;
+  @state() private announcement = '';
+
+  /** Name of the answer in form data; the challenge id is submitted as `${name}Id`. */
+  @property({ reflect: true }) name = 'captcha';
+  /** The answer as typed, case kept. */
+  @property() value = '';
+  /** Whether an answer is required for the form to be valid. */
+  @property({ type: Boolean, reflect: true }) required = false;
+  /** Disables the field and the refresh button. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** An error to show under the field (for example the server rejected the answer). Cleared by typing. */
+  @property({ attribute: false }) error?: ValidationIssue;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  /** The id of the challenge on display, if any. */
+  get captchaId(): string | undefined {
+    return this.captcha?.id;
+  }
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    this.touched = true;
+    this.syncValidity();
+    return this.internals.reportValidity();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.captcha || this.captcha.expiresAt <= Date.now()) void this.refresh(this.captcha ? 'expired' : 'initial');
+    else this.scheduleExpiry();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadController?.abort();
+    clearTimeout(this.expiryTimer);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('value') || changed.has('required') || changed.has('error') || changed.has('captcha')) {
+      this.syncValidity();
+    }
+    if (changed.has('loading')) this.setState('pending', this.loading);
+  }
+
+  /** Focuses the answer field (not the first focusable node, which is the refresh button). */
+  override focus(options?: FocusOptions): void {
+    if (this.input) this.input.focus(options);
+    else super.focus(options);
+  }
+
+  /** Loads a new picture; the answer is emptied. Can be called any number of times. */
+  async refresh(reason: CaptchaRefreshDetail['reason'] = 'user'): Promise<void> {
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    clearTimeout(this.expiryTimer);
+    this.loading = true;
+    this.loadFailed = false;
+    try {
+      const captcha = await this.resolvedAdapter.getCaptcha({ signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.captcha = captcha;
+      this.value = '';
+      if (reason !== 'rejected') this.error = undefined;
+      if (reason !== 'initial') this.announcement = this.newCodeText();
+      this.scheduleExpiry();
+      this.dispatchEvent(new AeCaptchaRefreshEvent({ captchaId: captcha.id, reason }));
+    } catch (e) {
+      if (isAbortError(e) || controller.signal.aborted) return;
+      this.captcha = undefined;
+      this.loadFailed = true;
+    } finally {
+      if (this.loadController === controller) this.loading = false;
+    }
+  }
+
+  /** Forgets that the person interacted with the field (no message until the next interaction). */
+  resetInteraction(): void {
+    this.touched = false;
+    this.syncValidity();
+  }
+
+  /** Marks the field as interacted with, so its message shows (used on a form submit). */
+  markTouched(): void {
+    this.touched = true;
+    this.syncValidity();
+    this.requestUpdate();
+  }
+
+  formResetCallback(): void {
+    this.value = '';
+    this.error = undefined;
+    this.touched = false;
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  private newCodeText(): string {
+    return msg('A new code is shown', {
+      id: 'captcha.announce.new',
+      desc: 'Announced to screen readers when a new captcha picture replaced the old one.',
+    });
+  }
+
+  private scheduleExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    if (!this.captcha || !this.isConnected) return;
+    const ms = Math.max(0, this.captcha.expiresAt - Date.now());
+    // setTimeout caps at 2^31-1 ms; a far expiry needs no timer at all.
+    if (ms < 2 ** 31 - 1) this.expiryTimer = setTimeout(() => void this.refresh('expired'), ms);
+  }
+
+  /** The issue to show: the host's error first, else the schema's verdict (when required). */
+  private get currentIssue(): ValidationIssue | undefined {
+    if (this.error) return this.error;
+    if (!this.required && this.value === '') return undefined;
+    return validateValue(captchaAnswerSchema, this.value);
+  }
+
+  private syncValidity(): void {
+    const data = new FormData();
+    data.append(this.name, this.value);
+    if (this.captcha) data.append(`${this.name}Id`, this.captcha.id);
+    this.internals.setFormValue(data);
+    const issue = this.currentIssue;
+    if (issue) {
+      const flags: ValidityStateFlags =
+        issue.code === 'captcha.required' ? { valueMissing: true } : { customError: true };
+      this.internals.setValidity(flags, validationMessage(issue), this.input ?? undefined);
+    } else {
+      this.internals.setValidity({});
+    }
+    this.setState('invalid', !!issue);
+    this.setState('user-invalid', !!issue && this.touched);
+  }
+
+  private setState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      // Browsers without CustomStateSet: the states are a styling hook only.
+    }
+  }
+
+  private onInput(e: Event): void {
+    this.value = (e.target as HTMLInputElement).value;
+    this.error = undefined;
+  }
+
+  private onChange(): void {
+    this.touched = true;
+    this.syncValidity();
+    this.requestUpdate();
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onRefreshClick(): void {
+    void this.refresh('user').then(() => this.input?.focus());
+  }
+
+  protected override render(): TemplateResult {
+    const issue = this.touched || this.error ? this.currentIssue : undefined;
+    const describedBy = issue ? 'hint error' : 'hint';
+    return html`
+      <label part="label" for="answer"
+        >${msg('Code from the picture', { id: 'captcha.label', desc: 'Label of the captcha answer field.' })}</label
+      >
+      <div part="row">
+        ${this.captcha && !this.loadFailed
+          ? html`<img
+              part="image"
+              src=${this.captcha.image}
+              width="160"
+              height="56"
+              alt=${msg('Picture with a code of letters and digits', {
+                id: 'captcha.image.alt',
+                desc: 'Text alternative of the captcha picture.',
+              })}
+            />`
+          : html`<div part="placeholder" role="status">
+              ${this.loadFailed
+                ? msg('Could not load the code', {
+                    id: 'captcha.loadFailed',
+                    desc: 'Shown instead of the captcha picture when it failed to load; the refresh button retries.',
+                  })
+                : msg('Loading the code…', { id: 'captcha.loading', desc: 'Shown while the captcha picture loads.' })}
+            </div>`}
+        <button part="refresh" type="button" ?disabled=${this.disabled || this.loading} @click=${this.onRefreshClick}>
+          ${msg('Refresh code', { id: 'captcha.refresh', desc: 'Button that loads a new captcha picture.' })}
+        </button>
+      </div>
+      <input
+        part="input"
+        id="answer"
+        type="text"
+        autocomplete="off"
+        autocapitalize="off"
+        autocorrect="off"
+        spellcheck="false"
+        .value=${this.value}
+        ?disabled=${this.disabled}
+        ?required=${this.required}
+        aria-invalid=${issue ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        @input=${this.onInput}
+        @change=${this.onChange}
+      />
+      <span part="hint" id="hint"
+        >${msg('Letter case matters', {
+          id: 'captcha.hint.case',
+          desc: 'Hint under the captcha field: capital and small letters are different.',
+        })}</span
+      >
+      ${issue ? html`<span part="error" id="error">${validationMessage(issue)}</span>` : nothing}
+      <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>
+    `;
+  }
+}

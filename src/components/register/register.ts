@@ -1,0 +1,596 @@
+import { html, nothing, render } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { AeElement } from '../../internal/ae-element.js';
+import { adoptLightStyles } from '../../internal/light-styles.js';
+import { maskEmail } from '../../internal/mask-email.js';
+import { registerLightStyles, registerStyles } from './register.styles.js';
+import { AeCaptcha } from '../captcha/captcha.js';
+import { defineOnce } from '../../internal/define.js';
+import { isAbortError, isAdapterError } from '../../adapter/adapter-error.js';
+import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
+import { validateRegistrationField } from '../../validation/validate.js';
+import type { RegistrationField, ValidationIssue } from '../../validation/validate.js';
+import { validationMessage } from '../../validation/messages.js';
+import { PASSWORD_DEFAULTS } from '../../validation/schemas.js';
+import { transliterateName } from '../../translit/translit.js';
+import type { TranslitSystem } from '../../translit/translit.js';
+import { pickSystem } from '../../translit/pick-system.js';
+import { getLocale } from '../../locales/localization.js';
+import { charactersText, secondsText } from '../../locales/units.js';
+import { AeRegisterErrorEvent, AeRegisterSuccessEvent } from '../../events/register-events.js';
+
+type TextField = Exclude<RegistrationField, 'captcha'>;
+const TEXT_FIELDS: readonly TextField[] = ['email', 'firstName', 'lastName', 'password', 'passwordRepeat'];
+const NAME_FIELDS = new Set<RegistrationField>(['firstName', 'lastName']);
+const PASSWORD_FIELDS = new Set<RegistrationField>(['password', 'passwordRepeat']);
+
+interface TopError {
+  code: AdapterErrorCode;
+  retryAfter?: number;
+}
+
+let instances = 0;
+
+/**
+ * @summary The sign-up form: e-mail, first and last name in Latin letters, password twice, an image captcha and
+ * "Create profile". Works with no configuration on the embedded `MemoryAdapter`.
+ *
+ * The `<form>` and its `<input>`s are rendered into the element's light DOM, so password managers and
+ * autofill see them; their look stays encapsulated (scoped, adopted styles; see `adoptLightStyles`).
+ *
+ * @slot header - Logo and heading above the form. Default: the heading "Registration".
+ * @slot terms - Terms of use under the form.
+ * @slot footer - Links under everything ("Already have a profile? Sign in").
+ *
+ * @csspart base - The frame around everything.
+ * @csspart heading - The default heading.
+ *
+ * @cssprop --ae-register-max-width - Maximum width of the element (28rem).
+ * @cssprop --ae-register-padding - Inner spacing of the frame.
+ * @cssprop --ae-register-border-color - Border of the frame.
+ * @cssprop --ae-color-primary - Brand color of the submit button and links.
+ *
+ * @fires ae-register-success - A profile was created: `{ userId, email, firstName, lastName }` (no password).
+ * @fires ae-register-error - The server refused or could not be reached: `{ code, field? }`.
+ */
+export class AeRegister extends AeElement {
+  static override styles = registerStyles;
+  static {
+    defineOnce('ae-captcha', AeCaptcha);
+  }
+
+  private readonly uid = `ae-register-${++instances}`;
+  private submitController?: AbortController;
+  /** Latest transliteration (with the full fallback table) per name field, for the value it was made from. */
+  private readonly fullSuggestions = new Map<RegistrationField, { value: string; suggestion: string }>();
+
+  @state() private values: Record<TextField, string> = {
+    email: '',
+    firstName: '',
+    lastName: '',
+    password: '',
+    passwordRepeat: '',
+  };
+  /** Fields whose message is shown (touched and changed, or after a submit). */
+  @state() private shown = new Set<RegistrationField>();
+  /** Errors the server reported per field; cleared when the field changes. */
+  @state() private serverIssues: Partial<Record<RegistrationField, ValidationIssue>> = {};
+  @state() private summary: RegistrationField[] = [];
+  @state() private topError?: TopError;
+  @state() private pending = false;
+  @state() private revealed = false;
+  @state() private capsLock: RegistrationField | undefined;
+  @state() private success?: { email: string };
+
+  /** Passport transliteration for name suggestions; by default it follows the UI locale (bg → bg, ru → ru). */
+  @property() translit?: TranslitSystem;
+  /** Minimum password length (default 8). */
+  @property({ type: Number, attribute: 'password-min-length' }) passwordMinLength: number = PASSWORD_DEFAULTS.minLength;
+  /** Maximum password length (default 128). */
+  @property({ type: Number, attribute: 'password-max-length' }) passwordMaxLength: number = PASSWORD_DEFAULTS.maxLength;
+  /** Disables the whole form. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  override connectedCallback(): void {
+    adoptLightStyles(this, registerLightStyles);
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.submitController?.abort();
+    this.pending = false;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    // The form lives in the light DOM (password managers), next to any slotted content of the page.
+    render(this.renderLight(), this, { host: this });
+  }
+
+  /** The `<form>` element (light DOM). */
+  get form(): HTMLFormElement | null {
+    return this.querySelector('form.ae-form');
+  }
+
+  /** Shows the empty form again (after a success, or to start over). */
+  reset(): void {
+    this.success = undefined;
+    this.values = { email: '', firstName: '', lastName: '', password: '', passwordRepeat: '' };
+    this.shown = new Set();
+    this.serverIssues = {};
+    this.summary = [];
+    this.topError = undefined;
+    this.form?.reset();
+  }
+
+  // ---- state helpers -------------------------------------------------------------------------------------
+
+  private get rules() {
+    return {
+      minLength: this.passwordMinLength,
+      maxLength: this.passwordMaxLength,
+      translit: pickSystem(`${this.values.firstName}${this.values.lastName}`, this.translit, getLocale()),
+    };
+  }
+
+  private get captchaEl(): AeCaptcha | null {
+    return this.querySelector('ae-captcha');
+  }
+
+  private issueFor(field: RegistrationField): ValidationIssue | undefined {
+    if (this.serverIssues[field]) return this.serverIssues[field];
+    if (field === 'captcha') {
+      const c = this.captchaEl;
+      return c ? validateRegistrationField('captcha', { captcha: c.value }) : undefined;
+    }
+    const system = pickSystem(this.values[field as TextField] ?? '', this.translit, getLocale());
+    return validateRegistrationField(field, this.values, { ...this.rules, translit: system });
+  }
+
+  /** The issue shown for a field right now, or undefined. */
+  private visibleIssue(field: RegistrationField): ValidationIssue | undefined {
+    const issue = this.issueFor(field);
+    if (!issue) return undefined;
+    // A Cyrillic name is pointed out at once: the person is typing it right now.
+    if (this.shown.has(field) || this.serverIssues[field] || issue.code === 'name.cyrillic') return issue;
+    return undefined;
+  }
+
+  private fieldId(field: string): string {
+    return `${this.uid}-${field}`;
+  }
+
+  // ---- handlers --------------------------------------------------------------------------------------------
+
+  private onInput(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const field = input.name as TextField;
+    if (!TEXT_FIELDS.includes(field)) return;
+    this.values = { ...this.values, [field]: input.value };
+    if (this.serverIssues[field]) {
+      const { [field]: _removed, ...rest } = this.serverIssues;
+      this.serverIssues = rest;
+    }
+    if (field === 'password' && this.shown.has('passwordRepeat')) this.requestUpdate();
+    if (NAME_FIELDS.has(field)) this.refineSuggestion(field);
+  }
+
+  private onChange(e: Event): void {
+    const name = (e.target as HTMLInputElement).name as RegistrationField;
+    if (!TEXT_FIELDS.includes(name as TextField) || this.shown.has(name)) return;
+    if (this.pointerIsDown) {
+      // The field lost focus to a press inside the form (the submit button, say). A message appearing now
+      // would move that button away before the release, and the click would be lost: show it after.
+      this.deferredShown.add(name);
+      return;
+    }
+    this.shown = new Set(this.shown).add(name);
+  }
+
+  private pointerIsDown = false;
+  private readonly deferredShown = new Set<RegistrationField>();
+
+  private onPointerDown(): void {
+    this.pointerIsDown = true;
+    window.addEventListener(
+      'pointerup',
+      () =>
+        setTimeout(() => {
+          this.pointerIsDown = false;
+          if (!this.deferredShown.size) return;
+          this.shown = new Set([...this.shown, ...this.deferredShown]);
+          this.deferredShown.clear();
+        }),
+      { once: true, capture: true },
+    );
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const field = (e.target as HTMLInputElement).name as RegistrationField;
+    if (!PASSWORD_FIELDS.has(field) || typeof e.getModifierState !== 'function') return;
+    const on = e.getModifierState('CapsLock');
+    this.capsLock = on ? field : this.capsLock === field ? undefined : this.capsLock;
+  }
+
+  private onPasswordBlur(e: FocusEvent): void {
+    if (this.capsLock === (e.target as HTMLInputElement).name) this.capsLock = undefined;
+  }
+
+  /** Letters outside the official tables (Ł, ß…) get the full table, loaded lazily. */
+  private refineSuggestion(field: RegistrationField): void {
+    const value = this.values[field as TextField];
+    const issue = this.issueFor(field);
+    if (!issue || (issue.code !== 'name.cyrillic' && issue.code !== 'name.latinOnly')) return;
+    const system = pickSystem(value, this.translit, getLocale());
+    void transliterateName(value, system).then((suggestion) => {
+      if (this.values[field as TextField] !== value) return;
+      this.fullSuggestions.set(field, { value, suggestion });
+      this.requestUpdate();
+    });
+  }
+
+  private suggestionFor(field: RegistrationField, issue: ValidationIssue): string | undefined {
+    const full = this.fullSuggestions.get(field);
+    const value = this.values[field as TextField];
+    const s = full && full.value === value ? full.suggestion : (issue.params?.suggestion as string | undefined);
+    return s && s !== value ? s : undefined;
+  }
+
+  private applySuggestion(field: RegistrationField, suggestion: string): void {
+    const input = this.querySelector<HTMLInputElement>(`input[name="${field}"]`);
+    if (!input) return;
+    input.value = suggestion;
+    this.values = { ...this.values, [field]: suggestion };
+    this.shown = new Set(this.shown).add(field);
+    input.focus();
+  }
+
+  private togglePassword(): void {
+    this.revealed = !this.revealed;
+  }
+
+  private focusField(field: RegistrationField): void {
+    const target =
+      field === 'captcha' ? this.captchaEl : this.querySelector<HTMLInputElement>(`input[name="${field}"]`);
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'center' });
+  }
+
+  private onSummaryLink(e: Event, field: RegistrationField): void {
+    e.preventDefault();
+    this.focusField(field);
+  }
+
+  private async onSubmit(e: Event): Promise<void> {
+    e.preventDefault();
+    // One call per submission, however many clicks or Enter presses arrive while it runs.
+    if (this.pending || this.disabled) return;
+    const captcha = this.captchaEl;
+    this.topError = undefined;
+    this.shown = new Set<RegistrationField>([...TEXT_FIELDS, 'captcha']);
+    captcha?.markTouched();
+    const invalid = ([...TEXT_FIELDS, 'captcha'] as RegistrationField[]).filter((f) => this.issueFor(f));
+    this.summary = invalid;
+    if (invalid.length) {
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('.ae-summary')?.focus();
+      return;
+    }
+    if (!captcha?.captchaId) {
+      await captcha?.refresh('initial');
+      this.summary = ['captcha'];
+      return;
+    }
+    const v = this.values;
+    const input = {
+      email: v.email.trim(),
+      firstName: v.firstName.trim(),
+      lastName: v.lastName.trim(),
+      password: v.password,
+      captcha: { id: captcha.captchaId, answer: captcha.value },
+    };
+    this.pending = true;
+    const controller = (this.submitController = new AbortController());
+    try {
+      const result = await this.resolvedAdapter.register(input, { signal: controller.signal });
+      this.clearPasswords();
+      this.success = { email: result.email };
+      this.dispatchEvent(
+        new AeRegisterSuccessEvent({
+          userId: result.userId,
+          email: result.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+        }),
+      );
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('.ae-success')?.focus();
+    } catch (err) {
+      if (isAbortError(err) && controller.signal.aborted) return;
+      await this.handleFailure(err);
+    } finally {
+      if (this.submitController === controller) this.pending = false;
+    }
+  }
+
+  private clearPasswords(): void {
+    for (const f of ['password', 'passwordRepeat'] as const) {
+      const el = this.querySelector<HTMLInputElement>(`input[name="${f}"]`);
+      if (el) el.value = '';
+    }
+    this.values = { ...this.values, password: '', passwordRepeat: '' };
+  }
+
+  private async handleFailure(err: unknown): Promise<void> {
+    const code: AdapterErrorCode = isAdapterError(err) ? err.code : isAbortError(err) ? 'timeout' : 'server';
+    const field = isAdapterError(err) ? err.field : undefined;
+    this.dispatchEvent(new AeRegisterErrorEvent(field ? { code, field } : { code }));
+    const captcha = this.captchaEl;
+    switch (code) {
+      case 'email_taken':
+        this.serverIssues = { ...this.serverIssues, email: { code: 'email.taken' } };
+        await this.updateComplete;
+        this.focusField('email');
+        return;
+      case 'captcha_invalid':
+      case 'captcha_expired':
+        if (captcha) {
+          await captcha.refresh('rejected');
+          captcha.error = { code: code === 'captcha_invalid' ? 'captcha.invalid' : 'captcha.expired' };
+          captcha.focus();
+        }
+        return;
+      case 'validation': {
+        const fieldErrors = isAdapterError(err) ? (err.fieldErrors ?? {}) : {};
+        const issues: Partial<Record<RegistrationField, ValidationIssue>> = {};
+        for (const [f, c] of Object.entries(fieldErrors)) issues[f as RegistrationField] = { code: c };
+        this.serverIssues = { ...this.serverIssues, ...issues };
+        this.summary = Object.keys(issues) as RegistrationField[];
+        // The captcha was spent by this attempt: show a new one.
+        void captcha?.refresh('rejected');
+        await this.updateComplete;
+        this.querySelector<HTMLElement>('.ae-summary')?.focus();
+        return;
+      }
+      default: {
+        this.topError = isAdapterError(err) && err.retryAfter !== undefined ? { code, retryAfter: err.retryAfter } : { code };
+        // A server may have spent the captcha before failing: a fresh one avoids a certain second failure.
+        void captcha?.refresh('rejected');
+        await this.updateComplete;
+        this.querySelector<HTMLElement>('.ae-banner')?.focus();
+      }
+    }
+  }
+
+  private onRetry(): void {
+    this.form?.requestSubmit();
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------------------
+
+  private label(field: RegistrationField): string {
+    switch (field) {
+      case 'email':
+        return msg('E-mail', { id: 'register.email.label', desc: 'Label of the e-mail field.' });
+      case 'firstName':
+        return msg('First name', { id: 'register.firstName.label', desc: 'Label of the first (given) name field.' });
+      case 'lastName':
+        return msg('Last name', { id: 'register.lastName.label', desc: 'Label of the last (family) name field.' });
+      case 'password':
+        return msg('Password', { id: 'register.password.label', desc: 'Label of the password field.' });
+      case 'passwordRepeat':
+        return msg('Repeat password', {
+          id: 'register.passwordRepeat.label',
+          desc: 'Label of the second password field, where the password is typed again.',
+        });
+      default:
+        return msg('Code from the picture', { id: 'captcha.label', desc: 'Label of the captcha answer field.' });
+    }
+  }
+
+  private topErrorText(e: TopError): string {
+    switch (e.code) {
+      case 'network':
+        return msg('No connection. Check the internet and try again', {
+          id: 'register.error.network',
+          desc: 'Message at the top of the form when the server could not be reached.',
+        });
+      case 'timeout':
+        return msg('The server is not responding. Try again in a moment', {
+          id: 'register.error.timeout',
+          desc: 'Message at the top of the form when the server did not answer in time.',
+        });
+      case 'rate_limited':
+        return e.retryAfter
+          ? msg(str`Too many attempts, wait ${secondsText(e.retryAfter)} and try again`, {
+              id: 'register.error.rateLimited',
+              desc: 'Message at the top of the form when the server limits attempts; the placeholder is a duration like "30 seconds".',
+            })
+          : msg('Too many attempts, wait a little and try again', {
+              id: 'register.error.rateLimitedNoTime',
+              desc: 'Message at the top of the form when the server limits attempts and gave no waiting time.',
+            });
+      default:
+        return msg('Something went wrong on our side. Try again: what you typed is kept', {
+          id: 'register.error.server',
+          desc: 'Message at the top of the form when the server failed; what was typed is kept.',
+        });
+    }
+  }
+
+  private renderField(
+    field: TextField,
+    type: string,
+    autocomplete: string,
+    extra: { hintId?: string; inputmode?: string } = {},
+  ): TemplateResult {
+    const issue = this.visibleIssue(field);
+    const errorId = this.fieldId(`${field}-error`);
+    const capsId = this.fieldId(`${field}-caps`);
+    const isPassword = PASSWORD_FIELDS.has(field);
+    const describedBy = [extra.hintId, issue ? errorId : '', this.capsLock === field ? capsId : '']
+      .filter(Boolean)
+      .join(' ');
+    const suggestion = issue && NAME_FIELDS.has(field) ? this.suggestionFor(field, issue) : undefined;
+    return html`<div class="ae-field" data-field=${field}>
+      <label class="ae-label" for=${this.fieldId(field)}>${this.label(field)}</label>
+      <div class="ae-input-row">
+        <input
+          class="ae-input"
+          id=${this.fieldId(field)}
+          name=${field}
+          type=${isPassword && this.revealed ? 'text' : type}
+          autocomplete=${autocomplete}
+          inputmode=${extra.inputmode ?? nothing}
+          spellcheck="false"
+          autocapitalize=${NAME_FIELDS.has(field) ? 'words' : 'off'}
+          required
+          aria-invalid=${issue ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          @input=${this.onInput}
+          @change=${this.onChange}
+          @keydown=${isPassword ? this.onKey : nothing}
+          @keyup=${isPassword ? this.onKey : nothing}
+          @blur=${isPassword ? this.onPasswordBlur : nothing}
+        />
+        ${field === 'password'
+          ? html`<button
+              class="ae-button ae-reveal"
+              type="button"
+              aria-controls="${this.fieldId('password')} ${this.fieldId('passwordRepeat')}"
+              aria-pressed=${this.revealed ? 'true' : 'false'}
+              @click=${this.togglePassword}
+            >
+              ${msg('Show password', { id: 'register.password.show', desc: 'Toggle button that shows the typed password as text (pressed = shown).' })}
+            </button>`
+          : nothing}
+      </div>
+      ${this.capsLock === field
+        ? html`<p class="ae-warning" id=${capsId} role="status">
+            ${msg('Caps Lock is on', { id: 'register.capsLock', desc: 'Warning next to a password field while Caps Lock is on.' })}
+          </p>`
+        : nothing}
+      ${issue ? html`<p class="ae-error" id=${errorId}>${validationMessage(issue, field)}</p>` : nothing}
+      ${suggestion
+        ? html`<button class="ae-button ae-suggest" type="button" @click=${() => this.applySuggestion(field, suggestion)}>
+            ${msg(str`Use “${suggestion}”`, {
+              id: 'register.suggestion',
+              desc: 'Button under a name field that puts the suggested Latin spelling into the field. Use the quotation marks of your language.',
+            })}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    const items = this.summary
+      .map((field) => ({ field, issue: this.issueFor(field) }))
+      .filter((x): x is { field: RegistrationField; issue: ValidationIssue } => !!x.issue);
+    if (!items.length) return nothing;
+    const titleId = this.fieldId('summary-title');
+    return html`<div class="ae-summary" role="alert" tabindex="-1" aria-labelledby=${titleId}>
+      <h3 class="ae-summary-title" id=${titleId}>
+        ${msg('There is a problem', { id: 'register.summary.title', desc: 'Title of the list of errors shown at the top of the form after a submit.' })}
+      </h3>
+      <ul class="ae-summary-list">
+        ${items.map(
+          ({ field, issue }) =>
+            html`<li>
+              <a
+                class="ae-link"
+                href="#${field === 'captcha' ? this.fieldId('captcha') : this.fieldId(field)}"
+                @click=${(e: Event) => this.onSummaryLink(e, field)}
+                >${this.label(field)}: ${validationMessage(issue, field)}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderSuccess(email: string): TemplateResult {
+    return html`<div class="ae-root">
+      <div class="ae-success" tabindex="-1" role="status">
+        <h3>${msg('Profile created', { id: 'register.success.title', desc: 'Heading shown after the profile was created.' })}</h3>
+        <p>
+          ${msg(str`We sent a letter to ${maskEmail(email)}. Open it and press “Activate profile” to finish.`, {
+            id: 'register.success.text',
+            desc: 'Shown after registration; the placeholder is the masked e-mail address (i***@example.com). "Activate profile" is the button in the letter.',
+          })}
+        </p>
+      </div>
+    </div>`;
+  }
+
+  private renderLight(): TemplateResult {
+    if (this.success) return this.renderSuccess(this.success.email);
+    const namesHint = this.fieldId('names-hint');
+    const passwordHint = this.fieldId('password-hint');
+    const captchaIssue = this.serverIssues.captcha;
+    return html`<div class="ae-root">
+      <form
+        class="ae-form"
+        novalidate
+        aria-busy=${this.pending ? 'true' : 'false'}
+        @submit=${this.onSubmit}
+        @pointerdown=${this.onPointerDown}
+      >
+        ${this.renderSummary()}
+        ${this.topError
+          ? html`<div class="ae-banner" role="alert" tabindex="-1">
+              <p>${this.topErrorText(this.topError)}</p>
+              <button class="ae-button" type="button" @click=${this.onRetry}>
+                ${msg('Try again', { id: 'register.retry', desc: 'Button that sends the form again after a connection or server error.' })}
+              </button>
+            </div>`
+          : nothing}
+        <fieldset class="ae-fieldset" ?disabled=${this.disabled}>
+          ${this.renderField('email', 'email', 'email', { inputmode: 'email' })}
+          <p class="ae-hint" id=${namesHint}>
+            ${msg('First and last name in Latin letters, as in your foreign passport: sellers abroad may not read Cyrillic.', {
+              id: 'register.names.hint',
+              desc: 'Hint above the first and last name fields explaining why names are typed in Latin letters.',
+            })}
+          </p>
+          ${this.renderField('firstName', 'text', 'given-name', { hintId: namesHint })}
+          ${this.renderField('lastName', 'text', 'family-name', { hintId: namesHint })}
+          <p class="ae-hint" id=${passwordHint}>
+            ${msg(str`At least ${charactersText(this.passwordMinLength)}, with at least one letter and one digit.`, {
+              id: 'register.password.hint',
+              desc: 'Hint above the password fields; the placeholder is a counted number of characters ("8 characters").',
+            })}
+          </p>
+          ${this.renderField('password', 'password', 'new-password', { hintId: passwordHint })}
+          ${this.renderField('passwordRepeat', 'password', 'new-password')}
+          <ae-captcha
+            id=${this.fieldId('captcha')}
+            name="captcha"
+            required
+            .adapter=${this.adapter}
+            .error=${captchaIssue}
+          ></ae-captcha>
+        </fieldset>
+        <button class="ae-button ae-submit" type="submit" aria-disabled=${this.pending || this.disabled ? 'true' : 'false'}>
+          ${this.pending
+            ? msg('Creating profile…', { id: 'register.submitting', desc: 'Submit button text while the profile is being created.' })
+            : msg('Create profile', { id: 'register.submit', desc: 'Submit button of the registration form.' })}
+        </button>
+        <p class="ae-free">${msg('Registration is free', { id: 'register.free', desc: 'Small note under the submit button.' })}</p>
+      </form>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div part="base">
+      <slot name="header"
+        ><h2 part="heading">${msg('Registration', { id: 'register.heading', desc: 'Default heading of the registration form.' })}</h2></slot
+      >
+      <slot></slot>
+      <slot name="terms"></slot>
+      <slot name="footer"></slot>
+    </div>`;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './register-events.js';
+export * from './captcha-events.js';
+export * from './activate-events.js';

@@ -1,0 +1,463 @@
+import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define/ae-register.js';
+import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
+import { setLocale } from '../src/locales/localization.js';
+import type { AeRegister } from '../src/components/register/register.js';
+import type { AeRegisterErrorEvent, AeRegisterSuccessEvent } from '../src/events/register-events.js';
+import {
+  assertFocused,
+  captchaOf,
+  captchaReady,
+  clickButton,
+  errorText,
+  findButton,
+  input,
+  realClick,
+  tab,
+  typeCaptcha,
+  typeInto,
+} from './helpers/dom.js';
+
+const ANSWER = 'Ab3dE';
+const PASSWORD = 'Sekret-2026';
+
+async function mount(adapter = new MemoryAdapter({ captchaAnswer: ANSWER })) {
+  const el = await fixture<AeRegister>(html`<ae-register .adapter=${adapter}></ae-register>`);
+  await captchaReady(captchaOf(el));
+  return { el, adapter };
+}
+
+async function fillValid(el: AeRegister, email = 'maria@example.com') {
+  await typeInto(el, 'email', email);
+  await typeInto(el, 'firstName', 'Maria');
+  await typeInto(el, 'lastName', 'Ivanova');
+  await typeInto(el, 'password', PASSWORD);
+  await typeInto(el, 'passwordRepeat', PASSWORD);
+  await typeCaptcha(captchaOf(el), ANSWER);
+}
+
+const submitButton = (el: AeRegister) => el.querySelector<HTMLButtonElement>('button[type=submit]')!;
+
+function typedValues(el: AeRegister) {
+  return ['email', 'firstName', 'lastName', 'password', 'passwordRepeat'].map((n) => input(el, n).value);
+}
+
+describe('<ae-register>', () => {
+  afterEach(() => setLocale('en'));
+
+  describe('markup for password managers', () => {
+    it('renders a real <form> with named, autocomplete-tagged inputs in the light DOM, in order', async () => {
+      const { el } = await mount();
+      const form = document.querySelector('ae-register form');
+      expect(form).to.be.instanceOf(HTMLFormElement);
+      const inputs = [...form!.querySelectorAll('input')].map((i) => [i.name, i.autocomplete, i.type]);
+      expect(inputs).to.deep.equal([
+        ['email', 'email', 'email'],
+        ['firstName', 'given-name', 'text'],
+        ['lastName', 'family-name', 'text'],
+        ['password', 'new-password', 'password'],
+        ['passwordRepeat', 'new-password', 'password'],
+      ]);
+      const captcha = form!.querySelector('ae-captcha[name="captcha"]');
+      expect(captcha).to.not.equal(null);
+      expect(captcha!.shadowRoot!.querySelector('input')!.autocomplete).to.equal('off');
+      expect(submitButton(el).textContent!.trim()).to.equal('Create profile');
+      expect(el.textContent).to.contain('Registration is free');
+      // every input has a label
+      for (const i of form!.querySelectorAll('input')) {
+        expect(i.labels?.length, i.name).to.equal(1);
+      }
+    });
+
+    it('works with no configuration: the embedded MemoryAdapter serves the captcha', async () => {
+      const el = await fixture<AeRegister>(html`<ae-register></ae-register>`);
+      await captchaReady(captchaOf(el));
+      expect(captchaOf(el).shadowRoot!.querySelector('img')!.src).to.match(/^data:image\/svg\+xml/);
+    });
+
+    it('an element written into the page before the definition is upgraded and follows setLocale', async () => {
+      // The define module ran at import; a fresh element created from HTML parsing must be localized too.
+      const host = await fixture(html`<div></div>`);
+      host.innerHTML = '<ae-register></ae-register>';
+      const el = host.querySelector('ae-register')!;
+      await el.updateComplete;
+      await setLocale('bg');
+      await waitUntil(() => submitButton(el)?.textContent?.trim() === 'Създаване на профил', 'bg submit text');
+    });
+  });
+
+  describe('the full flow on MemoryAdapter', () => {
+    it('ends in ae-register-success, the check-your-e-mail state and a letter in the outbox; no password anywhere', async () => {
+      const { el, adapter } = await mount();
+      const events: Event[] = [];
+      for (const type of ['ae-register-success', 'ae-register-error', 'ae-captcha-refresh', 'input', 'change']) {
+        el.addEventListener(type, (e) => events.push(e));
+      }
+      await fillValid(el);
+      const success = oneEvent(el, 'ae-register-success') as Promise<AeRegisterSuccessEvent>;
+      await realClick(submitButton(el));
+      const ev = await success;
+      expect(ev.detail).to.deep.equal({
+        userId: ev.detail.userId,
+        email: 'maria@example.com',
+        firstName: 'Maria',
+        lastName: 'Ivanova',
+      });
+      expect(ev.detail.userId).to.be.a('string').and.not.equal('');
+      expect(ev.bubbles && ev.composed).to.equal(true);
+      expect(adapter.outbox).to.have.length(1);
+      expect(adapter.outbox[0]!.to).to.equal('maria@example.com');
+      await el.updateComplete;
+      expect(el.textContent).to.contain('Profile created');
+      expect(el.textContent).to.contain('m***@example.com');
+
+      // The password is in no event detail, no attribute, no storage.
+      const everyDetail = JSON.stringify(events.map((e) => (e as CustomEvent).detail ?? null));
+      expect(everyDetail).not.to.contain(PASSWORD);
+      const attributes = [...document.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.value));
+      expect(attributes.join('\n')).not.to.contain(PASSWORD);
+      const shadowAttrs = [...el.shadowRoot!.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.value));
+      expect(shadowAttrs.join('\n')).not.to.contain(PASSWORD);
+      expect(JSON.stringify({ ...localStorage })).not.to.contain(PASSWORD);
+      expect(JSON.stringify({ ...sessionStorage })).not.to.contain(PASSWORD);
+      expect(document.cookie).not.to.contain(PASSWORD);
+      expect(JSON.stringify(adapter.outbox)).not.to.contain(PASSWORD);
+      expect(el.innerHTML).not.to.contain(PASSWORD);
+    });
+
+    it('ten fast clicks and an Enter make exactly one register call', async () => {
+      const adapter = new MemoryAdapter({ captchaAnswer: ANSWER, latency: 300 });
+      const { el } = await mount(adapter);
+      await fillValid(el);
+      let calls = 0;
+      const original = adapter.register.bind(adapter);
+      adapter.register = (...args) => {
+        calls++;
+        return original(...args);
+      };
+      const success = oneEvent(el, 'ae-register-success');
+      const button = submitButton(el);
+      for (let i = 0; i < 10; i++) await realClick(button);
+      input(el, 'email').focus?.();
+      await sendKeys({ press: 'Enter' }).catch(() => undefined);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.textContent!.trim()).to.equal('Creating profile…');
+      await success;
+      await aTimeout(50);
+      expect(calls).to.equal(1);
+      expect(adapter.outbox).to.have.length(1);
+    });
+  });
+
+  describe('when fields are invalid', () => {
+    it('shows a message only after a field was touched and changed', async () => {
+      const { el } = await mount();
+      input(el, 'email').focus();
+      await tab();
+      expect(errorText(el, 'email')).to.equal(null);
+      await typeInto(el, 'email', 'maria@');
+      expect(errorText(el, 'email')).to.equal(null);
+      await tab();
+      await el.updateComplete;
+      expect(errorText(el, 'email')).to.equal('Enter an e-mail address like name@example.com');
+      expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+    });
+
+    it('a submit with errors shows a summary linking to each field, focuses it, and loses nothing', async () => {
+      const { el, adapter } = await mount();
+      await typeInto(el, 'email', 'maria@');
+      await typeInto(el, 'firstName', 'Maria');
+      await typeInto(el, 'password', 'short');
+      await realClick(submitButton(el));
+      await el.updateComplete;
+      const summary = el.querySelector<HTMLElement>('.ae-summary')!;
+      expect(summary).to.not.equal(null);
+      assertFocused(summary);
+      expect(summary.getAttribute('role')).to.equal('alert');
+      const links = [...summary.querySelectorAll('a')].map((a) => a.textContent!.trim());
+      expect(links).to.deep.equal([
+        'E-mail: Enter an e-mail address like name@example.com',
+        'Last name: Enter your last name',
+        'Password: The password needs at least 8 characters',
+        'Repeat password: Repeat the password',
+        'Code from the picture: Enter the code from the picture',
+      ]);
+      // Each input points at its message.
+      for (const name of ['email', 'lastName', 'password', 'passwordRepeat']) {
+        const i = input(el, name);
+        expect(i.getAttribute('aria-invalid'), name).to.equal('true');
+        const msgId = i.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!;
+        expect(el.querySelector(`#${CSS.escape(msgId)}`)!.textContent!.trim()).to.not.equal('');
+      }
+      // A link moves focus to its field.
+      await realClick(summary.querySelectorAll('a')[2]!);
+      assertFocused(input(el, 'password'));
+      expect(typedValues(el)).to.deep.equal(['maria@', 'Maria', '', 'short', '']);
+      expect(adapter.outbox).to.have.length(0);
+    });
+
+    it('the repeat shows a mismatch message', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'password', PASSWORD);
+      await typeInto(el, 'passwordRepeat', `${PASSWORD}x`);
+      await tab();
+      await el.updateComplete;
+      expect(errorText(el, 'passwordRepeat')).to.equal('The passwords do not match');
+    });
+
+    it('messages re-render in the new language when the locale changes', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'email', 'maria@');
+      await tab();
+      await el.updateComplete;
+      await setLocale('ru');
+      await el.updateComplete;
+      expect(errorText(el, 'email')).to.equal('Введите адрес в формате name@example.com');
+      expect(submitButton(el).textContent!.trim()).to.equal('Создать профиль');
+      await setLocale('bg');
+      await el.updateComplete;
+      expect(errorText(el, 'email')).to.equal('Въведете адрес във формат name@example.com');
+      expect(input(el, 'email').value).to.equal('maria@');
+    });
+  });
+
+  describe('when a name is typed in Cyrillic', () => {
+    it('ru: says so and offers the passport spelling; one click puts it in the field', async () => {
+      await setLocale('ru');
+      const { el } = await mount();
+      await typeInto(el, 'lastName', 'Шишков');
+      await el.updateComplete;
+      expect(errorText(el, 'lastName')).to.equal('Напишите латинскими буквами, как в загранпаспорте');
+      expect(input(el, 'lastName').value, 'nothing replaced silently').to.equal('Шишков');
+      await clickButton(el, 'Использовать «Shishkov»');
+      await el.updateComplete;
+      expect(input(el, 'lastName').value).to.equal('Shishkov');
+      expect(errorText(el, 'lastName')).to.equal(null);
+      assertFocused(input(el, 'lastName'));
+    });
+
+    it('bg: uses the Bulgarian table (Юлия → Yulia, Щерев → Shterev)', async () => {
+      await setLocale('bg');
+      const { el } = await mount();
+      await typeInto(el, 'firstName', 'Юлия');
+      await typeInto(el, 'lastName', 'Щерев');
+      await el.updateComplete;
+      expect(errorText(el, 'firstName')).to.equal('Напишете с латински букви, както в задграничния паспорт');
+      findButton(el, 'Използвай „Yulia“');
+      await clickButton(el, 'Използвай „Shterev“');
+      expect(input(el, 'lastName').value).to.equal('Shterev');
+    });
+
+    it('the translit attribute overrides the locale; the person may keep their own spelling', async () => {
+      await setLocale('bg');
+      const adapter = new MemoryAdapter({ captchaAnswer: ANSWER });
+      const el = await fixture<AeRegister>(html`<ae-register translit="ru" .adapter=${adapter}></ae-register>`);
+      await captchaReady(captchaOf(el));
+      await typeInto(el, 'firstName', 'Юлия');
+      await el.updateComplete;
+      findButton(el, 'Използвай „Iuliia“');
+      // A Latin spelling of one's own passport is never "corrected".
+      input(el, 'firstName').select();
+      await sendKeys({ type: 'Yuliya' });
+      await el.updateComplete;
+      expect(errorText(el, 'firstName')).to.equal(null);
+    });
+
+    it('letters outside the tables get the full table lazily (Łukasz → Lukasz)', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'firstName', 'Łukasz');
+      await tab();
+      await waitUntil(() => el.textContent!.includes('Use “Lukasz”'), 'suggestion from the lazy table', { timeout: 5000 });
+    });
+  });
+
+  describe('password comfort', () => {
+    it('the show/hide toggle reveals both fields as text and back', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'password', PASSWORD);
+      const toggle = findButton(el, 'Show password');
+      expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      await realClick(toggle);
+      await el.updateComplete;
+      expect(input(el, 'password').type).to.equal('text');
+      expect(input(el, 'passwordRepeat').type).to.equal('text');
+      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      expect(input(el, 'password').value).to.equal(PASSWORD);
+      await realClick(toggle);
+      await el.updateComplete;
+      expect(input(el, 'password').type).to.equal('password');
+    });
+
+    it('warns while Caps Lock is on', async () => {
+      const { el } = await mount();
+      const pw = input(el, 'password');
+      pw.focus();
+      // The Caps Lock state of a real keyboard cannot be set from a test; the browser reports it on key events.
+      pw.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', modifierCapsLock: true, bubbles: true }));
+      await el.updateComplete;
+      expect(el.textContent).to.contain('Caps Lock is on');
+      expect(pw.getAttribute('aria-describedby')).to.contain('-caps');
+      pw.dispatchEvent(new KeyboardEvent('keyup', { key: 'CapsLock', modifierCapsLock: false, bubbles: true }));
+      await el.updateComplete;
+      expect(el.textContent).not.to.contain('Caps Lock is on');
+    });
+  });
+
+  describe('when the server refuses', () => {
+    it('e-mail taken: message on the e-mail field, focus there, everything kept', async () => {
+      const adapter = new MemoryAdapter({ captchaAnswer: ANSWER });
+      await adapter.register({
+        email: 'Maria@Example.com',
+        firstName: 'Maria',
+        lastName: 'Petrova',
+        password: 'Other-pass-1',
+        captcha: { id: (await adapter.getCaptcha()).id, answer: ANSWER },
+      });
+      const { el } = await mount(adapter);
+      await fillValid(el);
+      const error = oneEvent(el, 'ae-register-error') as Promise<AeRegisterErrorEvent>;
+      await realClick(submitButton(el));
+      expect((await error).detail).to.deep.equal({ code: 'email_taken', field: 'email' });
+      await el.updateComplete;
+      expect(errorText(el, 'email')).to.equal('This e-mail is already registered');
+      assertFocused(input(el, 'email'));
+      expect(typedValues(el)).to.deep.equal(['maria@example.com', 'Maria', 'Ivanova', PASSWORD, PASSWORD]);
+      // Editing the address clears the server's message.
+      await typeInto(el, 'email', 'x');
+      await el.updateComplete;
+      expect(errorText(el, 'email')).to.not.equal('This e-mail is already registered');
+    });
+
+    it('wrong captcha: a fresh picture, the answer emptied, a message; attempts are unlimited', async () => {
+      const { el, adapter } = await mount();
+      await fillValid(el);
+      const captcha = captchaOf(el);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const before = captcha.captchaId;
+        if (attempt > 0) await typeCaptcha(captcha, ANSWER.toLowerCase());
+        else {
+          captcha.focus();
+          await sendKeys({ press: 'Backspace' });
+          await sendKeys({ type: 'e' });
+        }
+        const error = oneEvent(el, 'ae-register-error') as Promise<AeRegisterErrorEvent>;
+        await realClick(submitButton(el));
+        expect((await error).detail.code).to.equal('captcha_invalid');
+        await waitUntil(() => captcha.captchaId !== before && !!captcha.error, 'new captcha');
+        await captcha.updateComplete;
+        expect(captcha.value).to.equal('');
+        expect(captcha.shadowRoot!.querySelector('[part=error]')!.textContent!.trim()).to.equal('Wrong code, try the new one');
+        expect(typedValues(el)).to.deep.equal(['maria@example.com', 'Maria', 'Ivanova', PASSWORD, PASSWORD]);
+      }
+      await typeCaptcha(captcha, ANSWER);
+      const success = oneEvent(el, 'ae-register-success');
+      await realClick(submitButton(el));
+      await success;
+      expect(adapter.outbox).to.have.length(1);
+    });
+
+    it('expired captcha: a fresh picture and the expired message', async () => {
+      const { el, adapter } = await mount();
+      await fillValid(el);
+      adapter.failNext('captcha_expired', { method: 'register' });
+      const error = oneEvent(el, 'ae-register-error') as Promise<AeRegisterErrorEvent>;
+      await realClick(submitButton(el));
+      expect((await error).detail.code).to.equal('captcha_expired');
+      const captcha = captchaOf(el);
+      await waitUntil(() => !!captcha.error);
+      await captcha.updateComplete;
+      expect(captcha.shadowRoot!.textContent).to.contain('The code has expired, enter the new one');
+    });
+
+    for (const [code, text] of [
+      ['network', 'No connection. Check the internet and try again'],
+      ['timeout', 'The server is not responding. Try again in a moment'],
+      ['server', 'Something went wrong on our side. Try again: what you typed is kept'],
+    ] as const) {
+      it(`${code}: a message at the top with a working retry, the form intact`, async () => {
+        const { el, adapter } = await mount();
+        await fillValid(el);
+        adapter.failNext(code, { method: 'register' });
+        const error = oneEvent(el, 'ae-register-error') as Promise<AeRegisterErrorEvent>;
+        await realClick(submitButton(el));
+        expect((await error).detail.code).to.equal(code);
+        await el.updateComplete;
+        const banner = el.querySelector('.ae-banner')!;
+        expect(banner.textContent).to.contain(text);
+        assertFocused(banner);
+        expect(typedValues(el)).to.deep.equal(['maria@example.com', 'Maria', 'Ivanova', PASSWORD, PASSWORD]);
+        // The failed attempt may have spent the captcha: a new one is shown; answer it and retry.
+        const captcha = captchaOf(el);
+        await waitUntil(() => captcha.value === '' && !!captcha.captchaId);
+        await typeCaptcha(captcha, ANSWER);
+        const success = oneEvent(el, 'ae-register-success');
+        await clickButton(el, 'Try again');
+        await success;
+        expect(adapter.outbox).to.have.length(1);
+      });
+    }
+
+    it('rate limited: says how long to wait, with Russian plurals', async () => {
+      await setLocale('ru');
+      const { el, adapter } = await mount();
+      await fillValid(el);
+      adapter.failNext('rate_limited', { method: 'register', retryAfter: 22 });
+      const error = oneEvent(el, 'ae-register-error');
+      await realClick(submitButton(el));
+      await error;
+      await el.updateComplete;
+      expect(el.querySelector('.ae-banner')!.textContent).to.contain('подождите 22 секунды');
+      expect(input(el, 'firstName').value).to.equal('Maria');
+    });
+  });
+
+  describe('properties', () => {
+    it('password-min-length changes the rule and the hint', async () => {
+      const el = await fixture<AeRegister>(
+        html`<ae-register password-min-length="12" .adapter=${new MemoryAdapter({ captchaAnswer: ANSWER })}></ae-register>`,
+      );
+      expect(el.textContent).to.contain('At least 12 characters');
+      await typeInto(el, 'password', 'abcdefgh1');
+      await tab();
+      await el.updateComplete;
+      expect(errorText(el, 'password')).to.equal('The password needs at least 12 characters');
+    });
+
+    it('disabled disables every field and prevents submitting', async () => {
+      const { el, adapter } = await mount();
+      await fillValid(el);
+      el.disabled = true;
+      await el.updateComplete;
+      expect(input(el, 'email').matches(':disabled')).to.equal(true);
+      await realClick(submitButton(el));
+      await aTimeout(50);
+      expect(adapter.outbox).to.have.length(0);
+    });
+
+    it('setting properties from code fires no event', async () => {
+      const { el } = await mount();
+      const seen: string[] = [];
+      for (const t of ['ae-register-success', 'ae-register-error', 'input', 'change', 'ae-captcha-refresh']) {
+        el.addEventListener(t, () => seen.push(t));
+      }
+      el.disabled = true;
+      el.passwordMinLength = 10;
+      el.translit = 'bg';
+      captchaOf(el).value = 'x';
+      await el.updateComplete;
+      expect(seen).to.deep.equal([]);
+    });
+
+    it('slots: header, terms and footer content of the page is shown', async () => {
+      const el = await fixture<AeRegister>(html`<ae-register .adapter=${new MemoryAdapter()}>
+        <img slot="header" alt="Shop" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />
+        <p slot="terms">By creating a profile you accept the terms.</p>
+        <a slot="footer" href="#signin">Sign in</a>
+      </ae-register>`);
+      const slots = [...el.shadowRoot!.querySelectorAll('slot')];
+      const assigned = slots.map((s) => s.assignedElements().map((e) => e.tagName.toLowerCase()));
+      expect(assigned).to.deep.equal([['img'], ['div'], ['p'], ['a']]);
+    });
+  });
+});
