@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { contractServerPlugin } from './test/server/contract-server-plugin.mjs';
 
 export function findChrome() {
   const candidates = [
@@ -43,10 +44,18 @@ export default {
           '--disable-component-update',
           '--no-first-run',
           '--disable-dev-shm-usage',
+          // Two test pages run at once; the one in the background must not have its timers throttled.
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+          '--disable-renderer-backgrounding',
         ],
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    // A real HTTP server that follows openapi/auth.openapi.yaml, on the same origin under /api/.
+    contractServerPlugin(),
+  ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };

@@ -1,0 +1,372 @@
+import { ADAPTER_ERROR_CODES, AdapterError, type AdapterErrorCode } from './adapter-error.js';
+import type {
+  ActivateResult,
+  AuthAdapter,
+  CallOptions,
+  Captcha,
+  RegisterInput,
+  RegisterResult,
+} from './types.js';
+
+export interface HttpAdapterOptions {
+  /**
+   * Where the auth API lives, e.g. `/api/auth` or `https://auth.example.com/v1/auth`. A relative URL is
+   * resolved against the page (`location.href`) on every call; outside a browser it must be absolute.
+   */
+  baseUrl: string;
+  /** Whether cookies go along. Default `'same-origin'`; `'include'` for an API on another origin. */
+  credentials?: RequestCredentials;
+  /**
+   * Extra request headers, asked for before every call (a CSRF token, `Accept-Language`, a tracing id).
+   * They cannot replace `content-type` or `accept`. If the hook throws, the call rejects with `network`.
+   */
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /** Time limit of one call, headers and body included, in ms. Default 15 000. `0` or `Infinity`: none. */
+  timeoutMs?: number;
+  /** The `fetch` to use. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * The `type` URI prefix of the problem documents of the contract: `${PROBLEM_TYPE_BASE}email_taken`.
+ * See `openapi/auth.openapi.yaml`.
+ */
+export const PROBLEM_TYPE_BASE = 'https://ae-auth-elements.dev/problems/';
+
+type Operation = 'getCaptcha' | 'register' | 'resendActivation' | 'activate';
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const ACCEPT = 'application/json, application/problem+json';
+/** Longest server-provided text kept in an error message. */
+const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * An {@link AuthAdapter} that talks to a server implementing the REST contract of
+ * `openapi/auth.openapi.yaml`:
+ *
+ * | call               | request                                        | success                 |
+ * | ------------------ | ---------------------------------------------- | ----------------------- |
+ * | `getCaptcha`       | `POST {baseUrl}/captcha`                       | 200 `Captcha`           |
+ * | `register`         | `POST {baseUrl}/register` `RegisterInput`      | 201 `RegisterResult`    |
+ * | `resendActivation` | `POST {baseUrl}/activation/resend` `{ email }` | 204                     |
+ * | `activate`         | `POST {baseUrl}/activation` `{ token }`        | 200 `ActivateResult`    |
+ *
+ * Failures become an {@link AdapterError}: the `code` of an RFC 9457 problem document (or the last segment
+ * of its `type` URI), else a code derived from the HTTP status; a response that cannot be read or has the
+ * wrong shape is `server`; a request that gets no response is `network`; one that outlives `timeoutMs` is
+ * `timeout`. An aborted call rejects with the caller's `signal.reason`.
+ *
+ * The adapter never retries anything by itself (registering, resending and activating are not idempotent,
+ * and a user-visible retry is the element's decision) and never logs anything. The password travels only
+ * in the request body. Every request is sent with `cache: 'no-store'`.
+ */
+export class HttpAdapter implements AuthAdapter {
+  readonly #baseUrl: string;
+  readonly #credentials: RequestCredentials;
+  readonly #headers: HttpAdapterOptions['headers'];
+  readonly #timeoutMs: number;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: HttpAdapterOptions) {
+    if (typeof options?.baseUrl !== 'string' || options.baseUrl.trim() === '') {
+      throw new TypeError('HttpAdapter: `baseUrl` is required');
+    }
+    this.#baseUrl = options.baseUrl.trim().replace(/\/+$/, '');
+    this.#credentials = options.credentials ?? 'same-origin';
+    this.#headers = options.headers;
+    const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#timeoutMs = Number.isFinite(timeout) && timeout > 0 ? timeout : 0;
+    const fetchFn =
+      options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
+    if (typeof fetchFn !== 'function') {
+      throw new TypeError('HttpAdapter: no `fetch` available; pass one in the options');
+    }
+    this.#fetch = fetchFn;
+    // Fail early on a base URL that can never work (a relative one outside a browser, a typo).
+    this.#url('/captcha');
+  }
+
+  /** `POST {baseUrl}/captcha`: a new single-use challenge. */
+  async getCaptcha(o?: CallOptions): Promise<Captcha> {
+    const { text, url } = await this.#call('getCaptcha', '/captcha', undefined, o?.signal);
+    const data = parseJson(text);
+    if (!isRecord(data) || !isNonEmptyString(data.id) || typeof data.image !== 'string' || !isEpochMs(data.expiresAt)) {
+      throw malformed('a Captcha');
+    }
+    const image = imageSource(data.image, url);
+    if (image === undefined) throw malformed('a Captcha with a data:image or http(s) image');
+    return { id: data.id, image, expiresAt: data.expiresAt };
+  }
+
+  /** `POST {baseUrl}/register`. */
+  async register(input: RegisterInput, o?: CallOptions): Promise<RegisterResult> {
+    const body: RegisterInput = {
+      email: input.email,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      password: input.password,
+      captcha: { id: input.captcha?.id, answer: input.captcha?.answer },
+    };
+    const { text } = await this.#call('register', '/register', body, o?.signal);
+    const data = parseJson(text);
+    if (!isRecord(data) || !isNonEmptyString(data.userId) || typeof data.email !== 'string') {
+      throw malformed('a RegisterResult');
+    }
+    return { userId: data.userId, email: data.email };
+  }
+
+  /** `POST {baseUrl}/activation/resend`. Resolves for unknown addresses too. */
+  async resendActivation(email: string, o?: CallOptions): Promise<void> {
+    await this.#call('resendActivation', '/activation/resend', { email }, o?.signal);
+  }
+
+  /** `POST {baseUrl}/activation`. */
+  async activate(token: string, o?: CallOptions): Promise<ActivateResult> {
+    const { text } = await this.#call('activate', '/activation', { token }, o?.signal);
+    const data = parseJson(text);
+    if (
+      !isRecord(data) ||
+      !isNonEmptyString(data.userId) ||
+      typeof data.email !== 'string' ||
+      typeof data.firstName !== 'string' ||
+      typeof data.lastName !== 'string'
+    ) {
+      throw malformed('an ActivateResult');
+    }
+    return { userId: data.userId, email: data.email, firstName: data.firstName, lastName: data.lastName };
+  }
+
+  #url(path: string): string {
+    const base = typeof location === 'undefined' ? undefined : location.href;
+    try {
+      return new URL(`${this.#baseUrl}${path}`, base).href;
+    } catch (cause) {
+      throw new TypeError(`HttpAdapter: cannot resolve baseUrl ${JSON.stringify(this.#baseUrl)}`, { cause });
+    }
+  }
+
+  /** One POST. Resolves with the body text of a 2xx response; rejects with an AdapterError or the abort reason. */
+  async #call(
+    operation: Operation,
+    path: string,
+    payload: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<{ text: string; url: string }> {
+    signal?.throwIfAborted();
+    const url = this.#url(path);
+    const headers = new Headers();
+    try {
+      const extra = this.#headers ? await this.#headers() : undefined;
+      for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+    } catch (cause) {
+      signal?.throwIfAborted();
+      throw new AdapterError('network', 'Could not build the request headers', { cause });
+    }
+    signal?.throwIfAborted();
+    headers.set('accept', ACCEPT);
+    if (payload !== undefined) headers.set('content-type', 'application/json');
+
+    const link = linkSignals(signal, this.#timeoutMs);
+    const fetchFn = this.#fetch;
+    try {
+      let response: Response;
+      try {
+        response = await fetchFn(url, {
+          method: 'POST',
+          headers,
+          body: payload === undefined ? null : JSON.stringify(payload),
+          credentials: this.#credentials,
+          cache: 'no-store',
+          signal: link.signal,
+        });
+      } catch (cause) {
+        throw transportError(cause, signal, link, 'The request got no response');
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        throw transportError(cause, signal, link, 'The response was cut off');
+      }
+      if (response.ok) return { text, url: response.url || url };
+      throw errorFromResponse(operation, response, text);
+    } finally {
+      link.dispose();
+    }
+  }
+}
+
+interface LinkedSignal {
+  signal: AbortSignal;
+  timedOut(): boolean;
+  dispose(): void;
+}
+
+/** The caller's signal combined with a per-call timeout (`AbortSignal.any` where it exists). */
+function linkSignals(caller: AbortSignal | undefined, timeoutMs: number): LinkedSignal {
+  const timer = new AbortController();
+  let timedOut = false;
+  const handle =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          timer.abort(new DOMException('The request timed out', 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
+  const stopTimer = (): void => {
+    if (handle !== undefined) clearTimeout(handle);
+  };
+  if (!caller) return { signal: timer.signal, timedOut: () => timedOut, dispose: stopTimer };
+  if (typeof AbortSignal.any === 'function') {
+    return { signal: AbortSignal.any([caller, timer.signal]), timedOut: () => timedOut, dispose: stopTimer };
+  }
+  // Fallback: forward the caller's abort into the timer's controller, and unhook afterwards so a
+  // long-lived caller signal does not keep every finished call alive.
+  const forward = (): void => timer.abort(caller.reason);
+  if (caller.aborted) forward();
+  else caller.addEventListener('abort', forward, { once: true });
+  return {
+    signal: timer.signal,
+    timedOut: () => timedOut && !caller.aborted,
+    dispose: () => {
+      stopTimer();
+      caller.removeEventListener('abort', forward);
+    },
+  };
+}
+
+/** What a rejected fetch or body read means: the caller's abort, our timeout, or a network failure. */
+function transportError(cause: unknown, caller: AbortSignal | undefined, link: LinkedSignal, message: string): unknown {
+  if (caller?.aborted) return caller.reason;
+  if (link.timedOut()) return new AdapterError('timeout', 'The server did not answer in time', { cause });
+  return new AdapterError('network', message, { cause });
+}
+
+interface Problem {
+  type?: unknown;
+  title?: unknown;
+  detail?: unknown;
+  code?: unknown;
+  field?: unknown;
+  fieldErrors?: unknown;
+  retryAfter?: unknown;
+}
+
+/** Turns a non-2xx response into an AdapterError (problem `code`, then `type`, then the status). */
+function errorFromResponse(operation: Operation, response: Response, text: string): AdapterError {
+  const status = response.status;
+  let problem: Problem = {};
+  try {
+    const parsed: unknown = text.trim() === '' ? undefined : JSON.parse(text);
+    if (isRecord(parsed)) problem = parsed;
+  } catch {
+    // An HTML error page from a proxy: the status alone decides.
+  }
+  const code = knownCode(problem.code) ?? codeFromType(problem.type) ?? codeFromStatus(operation, status);
+
+  const fieldErrors = stringRecord(problem.fieldErrors);
+  const field =
+    (isNonEmptyString(problem.field) ? problem.field : undefined) ??
+    (code === 'email_taken'
+      ? 'email'
+      : code === 'captcha_invalid' || code === 'captcha_expired'
+        ? 'captcha'
+        : fieldErrors
+          ? Object.keys(fieldErrors)[0]
+          : undefined);
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after')) ?? nonNegative(problem.retryAfter);
+  const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : problem.title;
+  const message =
+    typeof detail === 'string' && detail ? detail.slice(0, MAX_MESSAGE_LENGTH) : `HTTP ${status} (${code})`;
+  return new AdapterError(code, message, { field, fieldErrors, retryAfter });
+}
+
+function knownCode(value: unknown): AdapterErrorCode | undefined {
+  return typeof value === 'string' && (ADAPTER_ERROR_CODES as readonly string[]).includes(value)
+    ? (value as AdapterErrorCode)
+    : undefined;
+}
+
+/** `https://ae-auth-elements.dev/problems/email_taken` → `email_taken` (any URI whose last segment is a code). */
+function codeFromType(type: unknown): AdapterErrorCode | undefined {
+  if (typeof type !== 'string') return undefined;
+  const last = type.split(/[?#]/)[0].replace(/\/+$/, '').split('/').pop();
+  return knownCode(last);
+}
+
+function codeFromStatus(operation: Operation, status: number): AdapterErrorCode {
+  switch (status) {
+    case 400:
+    case 422:
+      return 'validation';
+    case 408:
+    case 504:
+      return 'timeout';
+    case 409:
+      return operation === 'register' ? 'email_taken' : operation === 'activate' ? 'already_active' : 'server';
+    case 410:
+      return operation === 'activate' ? 'token_expired' : 'server';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'server';
+  }
+}
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : undefined;
+}
+
+function nonNegative(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
+}
+
+/** The string-valued entries of a JSON object, or undefined when there are none. */
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (!isRecord(value)) return undefined;
+  // Object.fromEntries defines own properties: a `__proto__` key cannot reach the prototype.
+  const entries = Object.entries(value).filter(
+    (entry): entry is [string, string] => entry[0] !== '' && typeof entry[1] === 'string',
+  );
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new AdapterError('server', 'The server sent a response that is not JSON', { cause });
+  }
+}
+
+function malformed(expected: string): AdapterError {
+  return new AdapterError('server', `The server response is not ${expected}`);
+}
+
+/** A `data:image/…` URL as is, or an http(s) URL resolved against the response URL; anything else undefined. */
+function imageSource(image: string, responseUrl: string): string | undefined {
+  if (/^data:image\//i.test(image)) return image;
+  try {
+    const url = new URL(image, responseUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+function isEpochMs(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
