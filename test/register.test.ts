@@ -78,12 +78,16 @@ describe('<ae-register>', () => {
 
     it('an element written into the page before the definition is upgraded and follows setLocale', async () => {
       // The define module ran at import; a fresh element created from HTML parsing must be localized too.
-      const host = await fixture(html`<div></div>`);
+      // Parsed from HTML, as a page's own markup is (a fixture of a plain <div> would wait for an animation
+      // frame, which a test page running in the background never gets).
+      const host = document.createElement('div');
+      document.body.append(host);
       host.innerHTML = '<ae-register></ae-register>';
       const el = host.querySelector('ae-register')!;
       await el.updateComplete;
       await setLocale('bg');
       await waitUntil(() => submitButton(el)?.textContent?.trim() === 'Създаване на профил', 'bg submit text');
+      host.remove();
     });
   });
 
@@ -109,8 +113,11 @@ describe('<ae-register>', () => {
       expect(adapter.outbox).to.have.length(1);
       expect(adapter.outbox[0]!.to).to.equal('maria@example.com');
       await el.updateComplete;
-      expect(el.textContent).to.contain('Profile created');
-      expect(el.textContent).to.contain('m***@example.com');
+      // Handed over to <ae-activate>, waiting for the letter.
+      const activate = el.querySelector('ae-activate')!;
+      await activate.updateComplete;
+      expect(activate.shadowRoot!.textContent).to.contain('We sent a letter to m***@example.com');
+      expect(el.querySelector('form')!.hidden).to.equal(true);
 
       // The password is in no event detail, no attribute, no storage.
       const everyDetail = JSON.stringify(events.map((e) => (e as CustomEvent).detail ?? null));
@@ -147,6 +154,43 @@ describe('<ae-register>', () => {
       await aTimeout(50);
       expect(calls).to.equal(1);
       expect(adapter.outbox).to.have.length(1);
+    });
+  });
+
+  describe('after the profile was created', () => {
+    it('"Wrong address?" brings the form back with what was typed, passwords emptied, a fresh captcha', async () => {
+      const { el } = await mount();
+      await fillValid(el);
+      const captchaBefore = captchaOf(el).captchaId;
+      const success = oneEvent(el, 'ae-register-success');
+      await realClick(submitButton(el));
+      await success;
+      await el.updateComplete;
+      const activate = el.querySelector('ae-activate')!;
+      await activate.updateComplete;
+      expect(input(el, 'password').value).to.equal('');
+      await clickButton(activate.shadowRoot!, 'Wrong address?');
+      await el.updateComplete;
+      expect(el.querySelector('ae-activate')).to.equal(null);
+      expect(el.querySelector('form')!.hidden).to.equal(false);
+      assertFocused(input(el, 'email'));
+      expect(typedValues(el)).to.deep.equal(['maria@example.com', 'Maria', 'Ivanova', '', '']);
+      await waitUntil(() => captchaOf(el).captchaId !== captchaBefore, 'a fresh captcha');
+    });
+
+    it('after-success="message" shows a short check-your-e-mail text instead', async () => {
+      const adapter = new MemoryAdapter({ captchaAnswer: ANSWER });
+      const el = await fixture<AeRegister>(html`<ae-register after-success="message" .adapter=${adapter}></ae-register>`);
+      await captchaReady(captchaOf(el));
+      await fillValid(el, 'ivan.petrov@example.com');
+      const success = oneEvent(el, 'ae-register-success');
+      await realClick(submitButton(el));
+      await success;
+      await el.updateComplete;
+      const box = el.querySelector('.ae-success')!;
+      expect(box.textContent).to.contain('Profile created');
+      expect(box.textContent).to.contain('We sent a letter to i***@example.com');
+      assertFocused(box);
     });
   });
 

@@ -37,10 +37,31 @@ export class AeActivationResentEvent extends CustomEvent<ActivationResentDetail>
   }
 }
 
+export interface ActivateChangeEmailDetail {
+  /** The address the letter went to, as the page gave it (or as typed into the element's own form). */
+  email: string;
+}
+
+/**
+ * `<ae-activate>`: the person pressed "Wrong address?". The page shows its registration form again
+ * (typically prefilled with `detail.email`).
+ */
+export class AeActivateChangeEmailEvent extends CustomEvent<ActivateChangeEmailDetail> {
+  static readonly eventName = 'ae-activate-change-email' as const;
+  constructor(detail: ActivateChangeEmailDetail) {
+    super(AeActivateChangeEmailEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      detail: Object.freeze({ ...detail }),
+    });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ae-activate-success': AeActivateSuccessEvent;
     'ae-activate-error': AeActivateErrorEvent;
     'ae-activation-resent': AeActivationResentEvent;
+    'ae-activate-change-email': AeActivateChangeEmailEvent;
   }
 }

@@ -2,21 +2,34 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
 import type { AuthAdapter } from '../adapter/types.js';
+import { HttpAdapter } from '../adapter/http-adapter.js';
 import { getDefaultAdapter } from './default-adapter.js';
 import { startAutoLocale } from '../locales/localization.js';
 
+/** One HttpAdapter per endpoint, shared by every element that names it. */
+const endpointAdapters = new Map<string, HttpAdapter>();
+
 /**
  * The base of every ae-* element: follows the page locale (re-renders when it changes) and resolves the
- * backend adapter (own `adapter` property → page default → the embedded `MemoryAdapter`).
+ * backend adapter: own `adapter` property → own `endpoint` attribute → page default (`setDefaultAdapter`)
+ * → the embedded `MemoryAdapter`.
  */
 @localized()
 export class AeElement extends LitElement {
-  /** The backend this element talks to. Wins over the page default (`setDefaultAdapter`). */
+  /** The backend this element talks to. Wins over `endpoint` and the page default. */
   @property({ attribute: false }) adapter?: AuthAdapter;
+  /** Base URL of a server that follows the REST contract (`/api/auth`): the element uses an `HttpAdapter` for it. */
+  @property() endpoint?: string;
 
   /** The adapter calls go to. */
   protected get resolvedAdapter(): AuthAdapter {
-    return this.adapter ?? getDefaultAdapter();
+    if (this.adapter) return this.adapter;
+    if (this.endpoint) {
+      let http = endpointAdapters.get(this.endpoint);
+      if (!http) endpointAdapters.set(this.endpoint, (http = new HttpAdapter({ baseUrl: this.endpoint })));
+      return http;
+    }
+    return getDefaultAdapter();
   }
 
   override connectedCallback(): void {

@@ -45,6 +45,8 @@ export class AeCaptcha extends AeElement {
   private loadController?: AbortController;
   private expiryTimer?: ReturnType<typeof setTimeout>;
   private touched = false;
+  /** The adapter the picture on display came from: a new adapter means a new picture. */
+  private loadedFrom?: object;
 
   @query('input') private input!: HTMLInputElement;
 
@@ -111,6 +113,9 @@ export class AeCaptcha extends AeElement {
       this.syncValidity();
     }
     if (changed.has('loading')) this.setState('pending', this.loading);
+    if ((changed.has('adapter') || changed.has('endpoint')) && this.loadedFrom && this.loadedFrom !== this.resolvedAdapter) {
+      void this.refresh('initial');
+    }
   }
 
   /** Focuses the answer field (not the first focusable node, which is the refresh button). */
@@ -126,8 +131,9 @@ export class AeCaptcha extends AeElement {
     clearTimeout(this.expiryTimer);
     this.loading = true;
     this.loadFailed = false;
+    const adapter = (this.loadedFrom = this.resolvedAdapter);
     try {
-      const captcha = await this.resolvedAdapter.getCaptcha({ signal: controller.signal });
+      const captcha = await adapter.getCaptcha({ signal: controller.signal });
       if (controller.signal.aborted) return;
       this.captcha = captcha;
       this.value = '';

@@ -45,7 +45,7 @@ const S = unsafeCSS(':scope:not(#\\#)');
 /** Light-DOM styles for the form inside `<ae-register>`, adopted once per root (see adoptLightStyles). */
 export const registerLightStyles = css`
   @scope (ae-register) {
-    ${S} :where(.ae-root, .ae-root :not(ae-captcha)) {
+    ${S} :where(.ae-root, .ae-root :not(ae-captcha, ae-activate)) {
       all: revert;
       box-sizing: border-box;
     }
@@ -175,9 +175,15 @@ export const registerLightStyles = css`
     ${S} .ae-banner p {
       margin: 0;
     }
+    ${S} .ae-form[hidden] {
+      display: none;
+    }
     ${S} .ae-success {
       display: grid;
       gap: 0.5rem;
+    }
+    ${S} ae-activate.ae-success {
+      display: block;
     }
     ${S} .ae-success h3 {
       margin: 0;

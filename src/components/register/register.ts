@@ -7,6 +7,7 @@ import { adoptLightStyles } from '../../internal/light-styles.js';
 import { maskEmail } from '../../internal/mask-email.js';
 import { registerLightStyles, registerStyles } from './register.styles.js';
 import { AeCaptcha } from '../captcha/captcha.js';
+import { AeActivate } from '../activate/activate.js';
 import { defineOnce } from '../../internal/define.js';
 import { isAbortError, isAdapterError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
@@ -54,11 +55,14 @@ let instances = 0;
  *
  * @fires ae-register-success - A profile was created: `{ userId, email, firstName, lastName }` (no password).
  * @fires ae-register-error - The server refused or could not be reached: `{ code, field? }`.
+ * @fires ae-activation-resent - (from the embedded `<ae-activate>`) the letter was sent again.
+ * @fires ae-activate-change-email - (from the embedded `<ae-activate>`) "Wrong address?": the form is shown again.
  */
 export class AeRegister extends AeElement {
   static override styles = registerStyles;
   static {
     defineOnce('ae-captcha', AeCaptcha);
+    defineOnce('ae-activate', AeActivate);
   }
 
   private readonly uid = `ae-register-${++instances}`;
@@ -90,6 +94,11 @@ export class AeRegister extends AeElement {
   @property({ type: Number, attribute: 'password-min-length' }) passwordMinLength: number = PASSWORD_DEFAULTS.minLength;
   /** Maximum password length (default 128). */
   @property({ type: Number, attribute: 'password-max-length' }) passwordMaxLength: number = PASSWORD_DEFAULTS.maxLength;
+  /**
+   * What follows a successful registration: `activate` hands over to `<ae-activate>` waiting for the letter
+   * ("Send again", "Wrong address?"); `message` shows a short "check your e-mail" text.
+   */
+  @property({ attribute: 'after-success' }) afterSuccess: 'activate' | 'message' = 'activate';
   /** Disables the whole form. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -511,9 +520,28 @@ export class AeRegister extends AeElement {
     </div>`;
   }
 
+  private onChangeEmail(): void {
+    this.success = undefined;
+    // The previous attempt spent its captcha.
+    void this.captchaEl?.refresh('initial');
+    void this.updateComplete.then(() => {
+      const email = this.querySelector<HTMLInputElement>('input[name="email"]');
+      email?.focus();
+      email?.select();
+    });
+  }
+
   private renderSuccess(email: string): TemplateResult {
-    return html`<div class="ae-root">
-      <div class="ae-success" tabindex="-1" role="status">
+    if (this.afterSuccess === 'activate') {
+      return html`<ae-activate
+        class="ae-success"
+        tabindex="-1"
+        email=${email}
+        .adapter=${this.resolvedAdapter}
+        @ae-activate-change-email=${this.onChangeEmail}
+      ></ae-activate>`;
+    }
+    return html`<div class="ae-success" tabindex="-1" role="status">
         <h3>${msg('Profile created', { id: 'register.success.title', desc: 'Heading shown after the profile was created.' })}</h3>
         <p>
           ${msg(str`We sent a letter to ${maskEmail(email)}. Open it and press “Activate profile” to finish.`, {
@@ -521,18 +549,18 @@ export class AeRegister extends AeElement {
             desc: 'Shown after registration; the placeholder is the masked e-mail address (i***@example.com). "Activate profile" is the button in the letter.',
           })}
         </p>
-      </div>
-    </div>`;
+      </div>`;
   }
 
   private renderLight(): TemplateResult {
-    if (this.success) return this.renderSuccess(this.success.email);
     const namesHint = this.fieldId('names-hint');
     const passwordHint = this.fieldId('password-hint');
     const captchaIssue = this.serverIssues.captcha;
     return html`<div class="ae-root">
+      ${this.success ? this.renderSuccess(this.success.email) : nothing}
       <form
         class="ae-form"
+        ?hidden=${!!this.success}
         novalidate
         aria-busy=${this.pending ? 'true' : 'false'}
         @submit=${this.onSubmit}
@@ -569,7 +597,7 @@ export class AeRegister extends AeElement {
             id=${this.fieldId('captcha')}
             name="captcha"
             required
-            .adapter=${this.adapter}
+            .adapter=${this.resolvedAdapter}
             .error=${captchaIssue}
           ></ae-captcha>
         </fieldset>
