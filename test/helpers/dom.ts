@@ -49,7 +49,7 @@ export function errorText(el: AeRegister, name: string): string | null {
 
 export function findButton(root: ParentNode, text: string | RegExp): HTMLButtonElement {
   const buttons = [...root.querySelectorAll('button')];
-  const b = buttons.find((x) => (typeof text === 'string' ? x.textContent?.trim() === text : text.test(x.textContent ?? '')));
+  const b = buttons.find((x) => (typeof text === 'string' ? x.textContent?.trim() === text : text.test(x.textContent?.trim() ?? '')));
   if (!b) throw new Error(`no button ${String(text)} among ${buttons.map((x) => x.textContent?.trim()).join(' | ')}`);
   return b;
 }
