@@ -470,10 +470,11 @@ export class AeRegister extends AeElement {
               class="ae-button ae-reveal"
               type="button"
               aria-controls="${this.fieldId('password')} ${this.fieldId('passwordRepeat')}"
-              aria-pressed=${this.revealed ? 'true' : 'false'}
               @click=${this.togglePassword}
             >
-              ${msg('Show password', { id: 'register.password.show', desc: 'Toggle button that shows the typed password as text (pressed = shown).' })}
+              ${this.revealed
+                ? msg('Hide password', { id: 'register.password.hide', desc: 'Button that hides the password again after it was shown as text.' })
+                : msg('Show password', { id: 'register.password.show', desc: 'Button that shows the typed password as text.' })}
             </button>`
           : nothing}
       </div>
@@ -553,6 +554,7 @@ export class AeRegister extends AeElement {
   }
 
   private renderLight(): TemplateResult {
+    const emailHint = this.fieldId('email-hint');
     const namesHint = this.fieldId('names-hint');
     const passwordHint = this.fieldId('password-hint');
     const captchaIssue = this.serverIssues.captcha;
@@ -576,7 +578,13 @@ export class AeRegister extends AeElement {
             </div>`
           : nothing}
         <fieldset class="ae-fieldset" ?disabled=${this.disabled}>
-          ${this.renderField('email', 'email', 'email', { inputmode: 'email' })}
+          <p class="ae-hint" id=${emailHint}>
+            ${msg('We will write to this address about your orders and deliveries.', {
+              id: 'register.email.hint',
+              desc: 'Hint above the e-mail field: what the address will be used for.',
+            })}
+          </p>
+          ${this.renderField('email', 'email', 'email', { inputmode: 'email', hintId: emailHint })}
           <p class="ae-hint" id=${namesHint}>
             ${msg('First and last name in Latin letters, as in your foreign passport: sellers abroad may not read Cyrillic.', {
               id: 'register.names.hint',
