@@ -5,7 +5,6 @@ export default {
   open: false,
   port: Number(process.env.PORT ?? 8000),
   hostname: '127.0.0.1',
-  appIndex: 'demo/index.html',
   rootDir: '.',
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
