@@ -8,7 +8,8 @@ const defines = readdirSync('src/define')
   .filter((f) => f.endsWith('.ts'))
   .map((f) => `src/define/${f}`);
 
-const external = (id) => /^(lit|lit-html|lit-element|zod|transliteration|tslib)(\/|$)/.test(id) || /^@lit\/[^/]+/.test(id);
+const external = (id) =>
+  /^(lit|lit-html|lit-element|zod|transliteration|tslib|react|react-dom)(\/|$)/.test(id) || /^@lit\/[^/]+/.test(id);
 
 export default {
   input: [
@@ -18,6 +19,7 @@ export default {
     'src/adapter/http-adapter.ts',
     'src/testing/adapter-conformance.ts',
     'src/events/index.ts',
+    'src/react/index.ts',
     'src/validation/index.ts',
     'src/translit/index.ts',
     'src/locales/index.ts',

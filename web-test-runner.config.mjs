@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { reactEsmPlugin } from './scripts/react-esm-plugin.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { contractServerPlugin } from './test/server/contract-server-plugin.mjs';
@@ -54,6 +55,8 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    // React is CommonJS only; the React wrapper tests get it as ES modules.
+    reactEsmPlugin(),
     // A real HTTP server that follows openapi/auth.openapi.yaml, on the same origin under /api/.
     contractServerPlugin(),
   ],

@@ -79,6 +79,7 @@ function seconds(value: number): number {
 }
 
 /**
+ * @tagname ae-activate
  * @summary Profile activation after sign-up: "We sent a letter to i***@example.com" with "Send again" and
  * "Wrong address?" while the person waits for the letter; then, with the token from the letter's link,
  * the check of the link and "Hello, Maria! Your e-mail address … is confirmed", or what went wrong and

@@ -14,6 +14,7 @@ import { AeCaptchaRefreshEvent } from '../../events/captcha-events.js';
 import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
 
 /**
+ * @tagname ae-captcha
  * @summary An image captcha: the picture, a "Refresh code" button and the answer field. Letter case matters.
  * Form-associated: inside any `<form>` it submits `captcha` (the answer, case kept) and `captchaId`.
  *

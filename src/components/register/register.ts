@@ -35,6 +35,7 @@ interface TopError {
 let instances = 0;
 
 /**
+ * @tagname ae-register
  * @summary The sign-up form: e-mail, first and last name in Latin letters, password twice, an image captcha and
  * "Create profile". Works with no configuration on the embedded `MemoryAdapter`.
  *
