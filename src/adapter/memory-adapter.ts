@@ -268,8 +268,11 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
   }
 
   /**
-   * Sends a new activation letter to a pending profile. At most one letter per address every
-   * `resendCooldownMs` (registering counts); sooner rejects with `rate_limited` and `retryAfter` seconds.
+   * Sends a new activation letter to a pending profile. At most one resend request per address every
+   * `resendCooldownMs`; sooner rejects with `rate_limited` and `retryAfter` seconds. Registering does not
+   * start the limit: if it did, a resend right after a registration would answer differently from one for
+   * an unknown address, and tell that the address had just been registered. (`<ae-activate>` shows its
+   * own countdown after registration, so people do not ask for a second letter at once.)
    * The limit applies to every address, registered or not, and unknown or already active addresses
    * resolve without a letter: the answer never tells whether an address has a profile.
    */
@@ -444,7 +447,6 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     }
     const token = randomString(this.#secret, 32);
     this.#tokens.set(token, { emailKey: user.emailKey, userId: user.userId, expiresAt: now + this.#tokenTtlMs });
-    this.#lastLetterAt.set(user.emailKey, now);
     const letter: OutboxLetter = {
       id: `msg_${randomString(this.#secret, 12)}`,
       to: user.email,
