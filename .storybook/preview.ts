@@ -1,6 +1,21 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setLocale } from '../src/locales/localization.js';
 
+/** Elements that take a `theme` attribute. Nested ones (the captcha inside the form) get it too. */
+const THEMED = 'ae-register, ae-captcha, ae-activate';
+const PAGE_COLORS = { light: ['#ffffff', '#1d1d1f'], dark: ['#16171a', '#ececf1'] } as const;
+let theme: 'light' | 'dark' = 'light';
+let observer: MutationObserver | undefined;
+
+/** Gives every themed element in the page the toolbar's theme, and the page matching colors. */
+function applyTheme(): void {
+  const [background, color] = PAGE_COLORS[theme];
+  Object.assign(document.body.style, { background, color, colorScheme: theme });
+  for (const el of document.querySelectorAll(THEMED)) {
+    if (el.getAttribute('theme') !== theme) el.setAttribute('theme', theme);
+  }
+}
+
 const preview: Preview = {
   globalTypes: {
     locale: {
@@ -16,8 +31,31 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    theme: {
+      description: 'Color theme of the elements and the page',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { locale: 'en' },
+  initialGlobals: { locale: 'en', theme: 'light' },
+  // Elements appear after the render (the form's success step, the flow's activation page): a MutationObserver
+  // themes each one as it is added.
+  decorators: [
+    (story, { globals }) => {
+      theme = globals.theme === 'dark' ? 'dark' : 'light';
+      observer ??= new MutationObserver(applyTheme);
+      observer.observe(document.body, { childList: true, subtree: true });
+      queueMicrotask(applyTheme);
+      return story();
+    },
+  ],
   // A loader runs before every render (also after a toolbar change), so the story renders in the new locale.
   loaders: [
     async ({ globals }) => {
