@@ -21,6 +21,9 @@ export class AeElement extends LitElement {
   /** Base URL of a server that follows the REST contract (`/api/auth`): the element uses an `HttpAdapter` for it. */
   @property() endpoint?: string;
 
+  /** Color theme: `light`, `dark`, or unset to follow the page's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
   /** The adapter calls go to. */
   protected get resolvedAdapter(): AuthAdapter {
     if (this.adapter) return this.adapter;

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { AeElement } from '../../internal/ae-element.js';
+import { getLocale } from '../../locales/localization.js';
 import { maskEmail } from '../../internal/mask-email.js';
 import { activateStyles } from './activate.styles.js';
 import { isAbortError, isAdapterError } from '../../adapter/adapter-error.js';
@@ -642,7 +643,7 @@ export class AeActivate extends AeElement {
   protected override render(): TemplateResult {
     const view = this.currentView();
     // One template for every state: the live regions stay the same nodes, so their new content is announced.
-    return html`<div part="base" ?hidden=${this.phase === 'idle'} aria-busy=${this.phase === 'verifying' ? 'true' : 'false'}>
+    return html`<div part="base" lang=${getLocale()} ?hidden=${this.phase === 'idle'} aria-busy=${this.phase === 'verifying' ? 'true' : 'false'}>
       ${view.heading
         ? keyed(this.viewKey, html`<h2 part=${view.headingPart ?? 'heading'} tabindex="-1">${view.heading}</h2>`)
         : nothing}

@@ -59,7 +59,6 @@ export const captchaStyles = [
     [part='input'] {
       box-sizing: border-box;
       inline-size: 100%;
-      max-inline-size: 16rem;
       margin-block-start: 0.5rem;
       font: inherit;
       font-size: 1.05rem;

@@ -3,6 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { AeElement } from '../../internal/ae-element.js';
+import { getLocale } from '../../locales/localization.js';
 import { captchaStyles } from './captcha.styles.js';
 import type { Captcha } from '../../adapter/types.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
@@ -18,6 +19,7 @@ import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
  * @summary An image captcha: the picture, a "Refresh code" button and the answer field. Letter case matters.
  * Form-associated: inside any `<form>` it submits `captcha` (the answer, case kept) and `captchaId`.
  *
+ * @csspart base - The wrapper of everything.
  * @csspart label - The field's label.
  * @csspart row - The picture and the refresh button.
  * @csspart image - The captcha picture (`<img>`).
@@ -46,6 +48,8 @@ export class AeCaptcha extends AeElement {
   private loadController?: AbortController;
   private expiryTimer?: ReturnType<typeof setTimeout>;
   private touched = false;
+  /** Set while our own checkValidity() runs: its `invalid` event is no submit attempt. */
+  private checkingValidity = false;
   /** The adapter the picture on display came from: a new adapter means a new picture. */
   private loadedFrom?: object;
 
@@ -55,6 +59,8 @@ export class AeCaptcha extends AeElement {
   @state() private loading = false;
   @state() private loadFailed = false;
   @state() private announcement = '';
+  /** Disabled by the form (an ancestor `<fieldset disabled>` or our own attribute), per formDisabledCallback. */
+  @state() private formDisabled = false;
 
   /** Name of the answer in form data; the challenge id is submitted as `${name}Id`. */
   @property({ reflect: true }) name = 'captcha';
@@ -70,6 +76,10 @@ export class AeCaptcha extends AeElement {
   constructor() {
     super();
     this.internals = this.attachInternals();
+    // A submit attempt of the form (or form.reportValidity()) shows the message, as after a native field's.
+    this.addEventListener('invalid', (e) => {
+      if (e.isTrusted && !this.checkingValidity) this.markTouched();
+    });
   }
 
   /** The id of the challenge on display, if any. */
@@ -89,7 +99,12 @@ export class AeCaptcha extends AeElement {
     return this.internals.willValidate;
   }
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    this.checkingValidity = true;
+    try {
+      return this.internals.checkValidity();
+    } finally {
+      this.checkingValidity = false;
+    }
   }
   reportValidity(): boolean {
     this.touched = true;
@@ -110,7 +125,13 @@ export class AeCaptcha extends AeElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('value') || changed.has('required') || changed.has('error') || changed.has('captcha')) {
+    if (
+      changed.has('value') ||
+      changed.has('name') ||
+      changed.has('required') ||
+      changed.has('error') ||
+      changed.has('captcha')
+    ) {
       this.syncValidity();
     }
     if (changed.has('loading')) this.setState('pending', this.loading);
@@ -132,6 +153,8 @@ export class AeCaptcha extends AeElement {
     clearTimeout(this.expiryTimer);
     this.loading = true;
     this.loadFailed = false;
+    // Emptied while loading, so that the same "A new code is shown" is a change, and spoken again.
+    this.announcement = '';
     const adapter = (this.loadedFrom = this.resolvedAdapter);
     try {
       const captcha = await adapter.getCaptcha({ signal: controller.signal });
@@ -171,7 +194,14 @@ export class AeCaptcha extends AeElement {
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.disabled = disabled;
+    // Not `this.disabled = disabled`: the reflected attribute would keep the element disabled after the
+    // fieldset is enabled again (the browser then sees our own `disabled` attribute and never calls back).
+    this.formDisabled = disabled;
+  }
+
+  /** Disabled by its own property or attribute, or by the form (a `<fieldset disabled>` around it). */
+  private get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
   }
 
   private newCodeText(): string {
@@ -234,6 +264,15 @@ export class AeCaptcha extends AeElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
+  /** Enter in the answer field submits the form, as in a native text field (implicit submission). */
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Enter' || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const form = this.internals.form;
+    if (!form) return;
+    e.preventDefault();
+    form.requestSubmit();
+  }
+
   private onRefreshClick(): void {
     void this.refresh('user').then(() => this.input?.focus());
   }
@@ -241,7 +280,7 @@ export class AeCaptcha extends AeElement {
   protected override render(): TemplateResult {
     const issue = this.touched || this.error ? this.currentIssue : undefined;
     const describedBy = issue ? 'hint error' : 'hint';
-    return html`
+    return html`<div part="base" lang=${getLocale()}>
       <label part="label" for="answer"
         >${msg('Code from the picture', { id: 'captcha.label', desc: 'Label of the captcha answer field.' })}</label
       >
@@ -265,7 +304,7 @@ export class AeCaptcha extends AeElement {
                   })
                 : msg('Loading the code…', { id: 'captcha.loading', desc: 'Shown while the captcha picture loads.' })}
             </div>`}
-        <button part="refresh" type="button" ?disabled=${this.disabled || this.loading} @click=${this.onRefreshClick}>
+        <button part="refresh" type="button" ?disabled=${this.isDisabled || this.loading} @click=${this.onRefreshClick}>
           ${msg('Refresh code', { id: 'captcha.refresh', desc: 'Button that loads a new captcha picture.' })}
         </button>
       </div>
@@ -278,12 +317,13 @@ export class AeCaptcha extends AeElement {
         autocorrect="off"
         spellcheck="false"
         .value=${this.value}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         ?required=${this.required}
         aria-invalid=${issue ? 'true' : 'false'}
         aria-describedby=${describedBy}
         @input=${this.onInput}
         @change=${this.onChange}
+        @keydown=${this.onKeydown}
       />
       <span part="hint" id="hint"
         >${msg('Letter case matters', {
@@ -293,6 +333,6 @@ export class AeCaptcha extends AeElement {
       >
       ${issue ? html`<span part="error" id="error">${validationMessage(issue)}</span>` : nothing}
       <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>
-    `;
+    </div>`;
   }
 }

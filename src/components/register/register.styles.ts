@@ -138,7 +138,13 @@ export const registerLightStyles = css`
     }
     ${S} .ae-submit[aria-disabled='true'] {
       cursor: progress;
-      opacity: 0.75;
+    }
+    ${S} .ae-input:disabled,
+    ${S} .ae-button:disabled {
+      cursor: not-allowed;
+      color: var(--_muted);
+      background: var(--_surface-alt);
+      border-style: dashed;
     }
     ${S} .ae-free {
       margin: 0;

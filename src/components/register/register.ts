@@ -69,7 +69,7 @@ export class AeRegister extends AeElement {
   private readonly uid = `ae-register-${++instances}`;
   private submitController?: AbortController;
   /** Latest transliteration (with the full fallback table) per name field, for the value it was made from. */
-  private readonly fullSuggestions = new Map<RegistrationField, { value: string; suggestion: string }>();
+  private readonly fullSuggestions = new Map<RegistrationField, { value: string; system: TranslitSystem; suggestion: string }>();
 
   @state() private values: Record<TextField, string> = {
     email: '',
@@ -100,6 +100,8 @@ export class AeRegister extends AeElement {
    * ("Send again", "Wrong address?"); `message` shows a short "check your e-mail" text.
    */
   @property({ attribute: 'after-success' }) afterSuccess: 'activate' | 'message' = 'activate';
+  /** Seconds before `<ae-activate>` offers "Send again" after the hand-over (default 60). */
+  @property({ type: Number, attribute: 'resend-cooldown' }) resendCooldown = 60;
   /** Disables the whole form. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -237,7 +239,7 @@ export class AeRegister extends AeElement {
     const system = pickSystem(value, this.translit, getLocale());
     void transliterateName(value, system).then((suggestion) => {
       if (this.values[field as TextField] !== value) return;
-      this.fullSuggestions.set(field, { value, suggestion });
+      this.fullSuggestions.set(field, { value, system, suggestion });
       this.requestUpdate();
     });
   }
@@ -245,7 +247,9 @@ export class AeRegister extends AeElement {
   private suggestionFor(field: RegistrationField, issue: ValidationIssue): string | undefined {
     const full = this.fullSuggestions.get(field);
     const value = this.values[field as TextField];
-    const s = full && full.value === value ? full.suggestion : (issue.params?.suggestion as string | undefined);
+    // The lazily refined spelling counts only for the same text in the same system (the locale may change).
+    const current = full && full.value === value && full.system === pickSystem(value, this.translit, getLocale());
+    const s = current ? full.suggestion : (issue.params?.suggestion as string | undefined);
     return s && s !== value ? s : undefined;
   }
 
@@ -367,8 +371,8 @@ export class AeRegister extends AeElement {
       }
       default: {
         this.topError = isAdapterError(err) && err.retryAfter !== undefined ? { code, retryAfter: err.retryAfter } : { code };
-        // A server may have spent the captcha before failing: a fresh one avoids a certain second failure.
-        void captcha?.refresh('rejected');
+        // The captcha answer stays, so "Try again" is one press. Had the server spent the code before
+        // failing, the retry answers captcha_invalid and the person gets a fresh picture then.
         await this.updateComplete;
         this.querySelector<HTMLElement>('.ae-banner')?.focus();
       }
@@ -539,6 +543,8 @@ export class AeRegister extends AeElement {
         class="ae-success"
         tabindex="-1"
         email=${email}
+        cooldown=${this.resendCooldown}
+        theme=${this.theme ?? nothing}
         .adapter=${this.resolvedAdapter}
         @ae-activate-change-email=${this.onChangeEmail}
       ></ae-activate>`;
@@ -559,7 +565,7 @@ export class AeRegister extends AeElement {
     const namesHint = this.fieldId('names-hint');
     const passwordHint = this.fieldId('password-hint');
     const captchaIssue = this.serverIssues.captcha;
-    return html`<div class="ae-root">
+    return html`<div class="ae-root" lang=${getLocale()}>
       ${this.success ? this.renderSuccess(this.success.email) : nothing}
       <form
         class="ae-form"
@@ -606,6 +612,7 @@ export class AeRegister extends AeElement {
             id=${this.fieldId('captcha')}
             name="captcha"
             required
+            theme=${this.theme ?? nothing}
             .adapter=${this.resolvedAdapter}
             .error=${captchaIssue}
           ></ae-captcha>
@@ -621,7 +628,7 @@ export class AeRegister extends AeElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base">
+    return html`<div part="base" lang=${getLocale()}>
       <slot name="header"
         ><h2 part="heading">${msg('Registration', { id: 'register.heading', desc: 'Default heading of the registration form.' })}</h2></slot
       >
