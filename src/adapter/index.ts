@@ -11,4 +11,4 @@ export type {
 } from './memory-adapter.js';
 export { HttpAdapter, PROBLEM_TYPE_BASE } from './http-adapter.js';
 export type { HttpAdapterOptions } from './http-adapter.js';
-export { setDefaultAdapter, getDefaultAdapter } from '../internal/default-adapter.js';
+export { setDefaultAdapter, getDefaultAdapter, getEmbeddedAdapter } from '../internal/default-adapter.js';

@@ -2,12 +2,12 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
 import type { AuthAdapter } from '../adapter/types.js';
-import { HttpAdapter } from '../adapter/http-adapter.js';
+import { LazyAdapter } from './lazy-adapter.js';
 import { getDefaultAdapter } from './default-adapter.js';
 import { startAutoLocale } from '../locales/localization.js';
 
-/** One HttpAdapter per endpoint, shared by every element that names it. */
-const endpointAdapters = new Map<string, HttpAdapter>();
+/** One HttpAdapter per endpoint, shared by every element that names it, loaded on its first call. */
+const endpointAdapters = new Map<string, LazyAdapter>();
 
 /**
  * The base of every ae-* element: follows the page locale (re-renders when it changes) and resolves the
@@ -28,8 +28,12 @@ export class AeElement extends LitElement {
   protected get resolvedAdapter(): AuthAdapter {
     if (this.adapter) return this.adapter;
     if (this.endpoint) {
-      let http = endpointAdapters.get(this.endpoint);
-      if (!http) endpointAdapters.set(this.endpoint, (http = new HttpAdapter({ baseUrl: this.endpoint })));
+      const baseUrl = this.endpoint;
+      let http = endpointAdapters.get(baseUrl);
+      if (!http) {
+        http = new LazyAdapter(() => import('../adapter/http-adapter.js').then((m) => new m.HttpAdapter({ baseUrl })));
+        endpointAdapters.set(baseUrl, http);
+      }
       return http;
     }
     return getDefaultAdapter();

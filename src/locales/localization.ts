@@ -7,7 +7,8 @@
  * A host app that runs @lit/localize itself calls `useHostLocalization()` before any element connects,
  * and merges our templates into its own `loadLocale` (see the README).
  */
-import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
+import { LOCALE_STATUS_EVENT } from '@lit/localize';
+import type { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 
 export type AeLocale = 'en' | 'ru' | 'bg';
@@ -45,10 +46,16 @@ function loadLocale(locale: string) {
   return locale === 'ru' ? import('./generated/ru.js') : import('./generated/bg.js');
 }
 
-function ensureConfigured(): ReturnType<typeof configureLocalization> | undefined {
+/**
+ * The locale runtime comes in its own chunk, loaded the first time a non-English locale is needed: an
+ * English page never downloads it.
+ */
+async function ensureConfigured(): Promise<ReturnType<typeof configureLocalization> | undefined> {
   if (controls || mode === 'host') return controls;
+  const runtime = await import('@lit/localize/init/runtime.js');
+  if (controls || (mode as Mode) === 'host') return controls;
   try {
-    controls = configureLocalization({ sourceLocale, targetLocales, loadLocale });
+    controls = runtime.configureLocalization({ sourceLocale, targetLocales, loadLocale });
   } catch {
     // The page configured @lit/localize itself: its setLocale() drives our strings.
     mode = 'host';
@@ -68,8 +75,9 @@ export function getLocale(): AeLocale {
 async function apply(locale: AeLocale): Promise<void> {
   current = locale;
   if (locale === 'en' && !controls) return; // English is built in; nothing to configure.
-  const c = ensureConfigured();
-  if (c) await c.setLocale(locale);
+  const c = await ensureConfigured();
+  // A later call may have asked for another locale while the runtime loaded.
+  if (c && current === locale) await c.setLocale(locale);
 }
 
 /**

@@ -1,3 +1,5 @@
 export * from './schemas.js';
 export * from './validate.js';
 export { validationMessage } from './messages.js';
+export { captchaAnswerIssue } from './captcha-rule.js';
+export { captchaMessage } from './captcha-messages.js';

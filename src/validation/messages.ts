@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { charactersText } from '../locales/units.js';
 import type { ValidationIssue } from './validate.js';
+import { captchaMessage } from './captcha-messages.js';
 
 const n = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 
@@ -9,6 +10,8 @@ const n = (v: unknown, fallback: number): number => (typeof v === 'number' ? v :
  * re-renders every message. `field` picks the wording where it differs per field ("Enter your first name").
  */
 export function validationMessage(issue: ValidationIssue, field?: string): string {
+  const captcha = captchaMessage(issue);
+  if (captcha !== undefined) return captcha;
   const p = issue.params ?? {};
   switch (issue.code) {
     case 'email.required':
@@ -83,21 +86,6 @@ export function validationMessage(issue: ValidationIssue, field?: string): strin
       return msg('The passwords do not match', {
         id: 'validation.passwordRepeat.mismatch',
         desc: 'Error under the "password again" field when it differs from the password.',
-      });
-    case 'captcha.required':
-      return msg('Enter the code from the picture', {
-        id: 'validation.captcha.required',
-        desc: 'Error under the empty captcha answer field.',
-      });
-    case 'captcha.invalid':
-      return msg('Wrong code, try the new one', {
-        id: 'validation.captcha.invalid',
-        desc: 'Error under the captcha after the server rejected the answer; a new picture is already shown.',
-      });
-    case 'captcha.expired':
-      return msg('The code has expired, enter the new one', {
-        id: 'validation.captcha.expired',
-        desc: 'Error under the captcha when the old picture expired; a new picture is already shown.',
       });
     default:
       return msg('Check this field', {

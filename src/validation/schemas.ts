@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { hasCyrillic, transliterateNameSync } from '../translit/translit.js';
 import type { TranslitSystem } from '../translit/translit.js';
+import { captchaAnswerIssue } from './captcha-rule.js';
 
 /** The WHATWG HTML "valid e-mail address" (what `<input type=email>` accepts). */
 export const EMAIL_PATTERN = z.regexes.html5Email;
@@ -24,7 +25,7 @@ function fail(ctx: Ctx, code: string, params?: Record<string, unknown>): void {
 }
 
 /** E-mail: required, WHATWG-valid, at most 254 characters. Surrounding spaces are trimmed. */
-export const emailSchema = z.string().check(
+export const emailSchema = /* @__PURE__ */ z.string().check(
   z.trim(),
   z.check<string>((ctx) => {
     const v = ctx.value;
@@ -82,14 +83,15 @@ export function passwordSchema(rules: PasswordRules = {}) {
 }
 
 /** The captcha answer: required, kept exactly as typed (case matters, nothing trimmed). */
-export const captchaAnswerSchema = z.string().check(
+export const captchaAnswerSchema = /* @__PURE__ */ z.string().check(
   z.check<string>((ctx) => {
-    if (ctx.value.trim() === '') fail(ctx, 'captcha.required');
+    const issue = captchaAnswerIssue(ctx.value);
+    if (issue) fail(ctx, issue.code);
   }),
 );
 
 /** The repeated password must equal the password (checked on the pair, reported on `passwordRepeat`). */
-export const passwordRepeatSchema = z
+export const passwordRepeatSchema = /* @__PURE__ */ z
   .object({ password: z.string(), passwordRepeat: z.string() })
   .check(
     z.check((ctx) => {

@@ -7,10 +7,9 @@ import { getLocale } from '../../locales/localization.js';
 import { captchaStyles } from './captcha.styles.js';
 import type { Captcha } from '../../adapter/types.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
-import { captchaAnswerSchema } from '../../validation/schemas.js';
-import { validateValue } from '../../validation/validate.js';
+import { captchaAnswerIssue } from '../../validation/captcha-rule.js';
+import { captchaMessage } from '../../validation/captcha-messages.js';
 import type { ValidationIssue } from '../../validation/validate.js';
-import { validationMessage } from '../../validation/messages.js';
 import { AeCaptchaRefreshEvent } from '../../events/captcha-events.js';
 import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
 
@@ -223,7 +222,7 @@ export class AeCaptcha extends AeElement {
   private get currentIssue(): ValidationIssue | undefined {
     if (this.error) return this.error;
     if (!this.required && this.value === '') return undefined;
-    return validateValue(captchaAnswerSchema, this.value);
+    return captchaAnswerIssue(this.value);
   }
 
   private syncValidity(): void {
@@ -235,12 +234,20 @@ export class AeCaptcha extends AeElement {
     if (issue) {
       const flags: ValidityStateFlags =
         issue.code === 'captcha.required' ? { valueMissing: true } : { customError: true };
-      this.internals.setValidity(flags, validationMessage(issue), this.input ?? undefined);
+      this.internals.setValidity(flags, this.issueText(issue), this.input ?? undefined);
     } else {
       this.internals.setValidity({});
     }
     this.setState('invalid', !!issue);
     this.setState('user-invalid', !!issue && this.touched);
+  }
+
+  /** Captcha codes have their own texts; anything else a host sets falls back to a generic one. */
+  private issueText(issue: ValidationIssue): string {
+    return (
+      captchaMessage(issue) ??
+      msg('Check the code', { id: 'captcha.error.other', desc: 'Error under the captcha for an unexpected problem.' })
+    );
   }
 
   private setState(name: string, on: boolean): void {
@@ -331,7 +338,7 @@ export class AeCaptcha extends AeElement {
           desc: 'Hint under the captcha field: capital and small letters are different.',
         })}</span
       >
-      ${issue ? html`<span part="error" id="error">${validationMessage(issue)}</span>` : nothing}
+      ${issue ? html`<span part="error" id="error">${this.issueText(issue)}</span>` : nothing}
       <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>
     </div>`;
   }

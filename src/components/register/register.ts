@@ -7,7 +7,6 @@ import { adoptLightStyles } from '../../internal/light-styles.js';
 import { maskEmail } from '../../internal/mask-email.js';
 import { registerLightStyles, registerStyles } from './register.styles.js';
 import { AeCaptcha } from '../captcha/captcha.js';
-import { AeActivate } from '../activate/activate.js';
 import { defineOnce } from '../../internal/define.js';
 import { isAbortError, isAdapterError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
@@ -33,6 +32,12 @@ interface TopError {
 }
 
 let instances = 0;
+
+/** `<ae-activate>` is needed only after a success: it comes in its own chunk, loaded then. */
+function loadActivate(): Promise<unknown> {
+  if (customElements.get('ae-activate')) return Promise.resolve();
+  return import('../activate/activate.js').then((m) => defineOnce('ae-activate', m.AeActivate));
+}
 
 /**
  * @tagname ae-register
@@ -63,7 +68,6 @@ export class AeRegister extends AeElement {
   static override styles = registerStyles;
   static {
     defineOnce('ae-captcha', AeCaptcha);
-    defineOnce('ae-activate', AeActivate);
   }
 
   private readonly uid = `ae-register-${++instances}`;
@@ -311,6 +315,10 @@ export class AeRegister extends AeElement {
     try {
       const result = await this.resolvedAdapter.register(input, { signal: controller.signal });
       this.clearPasswords();
+      if (this.afterSuccess === 'activate') {
+        // Should the chunk fail to load, the short message stands in for the hand-over.
+        await loadActivate().catch(() => (this.afterSuccess = 'message'));
+      }
       this.success = { email: result.email };
       this.dispatchEvent(
         new AeRegisterSuccessEvent({

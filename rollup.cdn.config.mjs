@@ -1,0 +1,60 @@
+// CDN build: one self-contained, minified ES module for a plain <script type="module"> with no bundler:
+//   <script type="module" src="https://cdn.jsdelivr.net/npm/ae-auth-elements/dist/cdn/ae-auth-elements.js"></script>
+// Lit, @lit/localize and zod/mini are inside. What the library loads lazily stays lazy: the `transliteration`
+// package (~52 kB gzip, only for letters outside the passport tables) and each locale are chunk files next to
+// the entry, fetched through relative `import()`s only when needed. Inlining them (`inlineDynamicImports`)
+// would put all of that into the first load.
+// Lit resolves to its production build (its dev mode is only under the `development` export condition).
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
+import { TERSER_OPTIONS } from './scripts/bench/bundle.mjs';
+
+const OUT = 'dist/cdn';
+
+/** Old hashed chunks must not pile up in dist/cdn from build to build. */
+const cleanOut = () => ({
+  name: 'clean-cdn-dir',
+  buildStart() {
+    rmSync(OUT, { recursive: true, force: true });
+  },
+});
+
+export default {
+  input: { 'ae-auth-elements': 'src/index.ts' },
+  // The entry may export internals to its lazy chunks: without this rollup moves the shared code into a
+  // second file and leaves the entry a facade (two requests at first load instead of one).
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: OUT,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    // Locale chunks are named ru/bg by rollup; the transliteration one would be 'bundle.esm.min'.
+    chunkFileNames: (chunk) =>
+      chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]transliteration[\\/]/.test(id))
+        ? 'chunks/transliteration-[hash].js'
+        : 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    cleanOut(),
+    // `browser`: transliteration's ES module build is only under that condition.
+    nodeResolve({ browser: true }),
+    typescript({
+      tsconfig: './tsconfig.json',
+      noEmitOnError: true,
+      declaration: false,
+      declarationMap: false,
+      outDir: OUT,
+      sourceMap: true,
+    }),
+    terser(TERSER_OPTIONS),
+  ],
+  onwarn(warning, warn) {
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+    // zod's /*#__PURE__*/-style comments in places rollup cannot use: harmless.
+    if (warning.code === 'INVALID_ANNOTATION' && /node_modules/.test(warning.id ?? '')) return;
+    warn(warning);
+  },
+};

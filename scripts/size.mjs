@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run size` (after `npm run build`): what a consumer's browser downloads, minified and gzip -9, against the
+// budgets. Each row is an app that imports the built package (dist/, through its `exports` map and `sideEffects`)
+// bundled with rollup + node-resolve (browser) + terser, Lit, @lit/localize and zod included. "First load" is the
+// entry plus its static imports; lazy chunks (transliteration, locales) are listed apart. Exits 1 over budget.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT,
+  CONSUMER_ENTRIES,
+  makeConsumer,
+  rollupBundle,
+  splitLoad,
+  requireDist,
+  gz,
+  kB,
+} from './bench/bundle.mjs';
+
+/** Budgets in kB (1 kB = 1000 bytes) of gzip at first load. */
+const BUDGETS = { library: 25, captcha: 10, register: 20 };
+const LABELS = {
+  library: 'whole library: every element (import "ae-auth-elements")',
+  api: 'every element and every export of the API',
+  captcha: '<ae-captcha> alone (captcha.js)',
+  register: '<ae-register> alone (register.js)',
+  activate: '<ae-activate> alone (activate.js)',
+};
+
+requireDist('dist/define/ae-captcha.js', 'dist/define/ae-register.js', 'dist/define/ae-activate.js');
+
+const app = makeConsumer();
+const rows = [];
+let over = 0;
+try {
+  const names = Object.keys(CONSUMER_ENTRIES);
+  const results = await Promise.all(
+    names.map(async (name) => splitLoad(await rollupBundle(app.entry(name, CONSUMER_ENTRIES[name])))),
+  );
+  names.forEach((name, i) => {
+    const r = results[i];
+    const budget = BUDGETS[name];
+    const ok = budget === undefined || r.firstGzip <= budget * 1000;
+    if (!ok) over++;
+    rows.push([LABELS[name], kB(r.firstBytes), kB(r.firstGzip), budget ? `${budget}` : '-', budget ? (ok ? 'ok' : 'OVER') : '']);
+  });
+
+  const cdnFile = join(ROOT, 'dist/cdn/ae-auth-elements.js');
+  if (existsSync(cdnFile)) {
+    const code = readFileSync(cdnFile, 'utf8');
+    rows.push(['CDN file dist/cdn/ae-auth-elements.js (as built)', kB(Buffer.byteLength(code)), kB(gz(code)), '-', '']);
+  } else {
+    rows.push(['CDN file dist/cdn/ae-auth-elements.js', 'not built', '', '-', '']);
+  }
+
+  // The lazy chunks, as they come out of the whole-library app.
+  const lazy = results[names.indexOf('library')].lazy.sort((a, b) => a.label.localeCompare(b.label));
+  for (const c of lazy.filter((l) => l.label.startsWith('transliteration')))
+    rows.push([`  ${c.label}`, kB(c.bytes), kB(c.gzip), '-', '']);
+  for (const c of lazy.filter((l) => !l.label.startsWith('transliteration')))
+    rows.push([`  ${c.label}`, kB(c.bytes), kB(c.gzip), '-', '']);
+} finally {
+  app.dispose();
+}
+
+const head = ['first load', 'min kB', 'gzip kB', 'budget', ''];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (r) =>
+  r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ').trimEnd();
+console.log('Size: rollup + node-resolve(browser) + terser, gzip -9; 1 kB = 1000 bytes');
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+rows.forEach((r) => console.log(line(r)));
+
+if (over) {
+  console.error(`\nsize: ${over} budget(s) exceeded`);
+  process.exit(1);
+}
+console.log('\nsize: all budgets met');

@@ -1,0 +1,127 @@
+/**
+ * The CDN build (dist/cdn/ae-auth-elements.js, from rollup.cdn.config.mjs) as a page without a bundler uses it.
+ * This test builds nothing: `npm run build` must have run before. A missing build fails, it does not skip.
+ * The page of this test file imports nothing else from the library, so the CDN copy is the only one here;
+ * examples/cdn.html runs in an iframe, a window of its own.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+const CDN = '/dist/cdn/ae-auth-elements.js';
+const MISSING = `${CDN} is missing: run \`npm run build\` (it runs rollup -c rollup.cdn.config.mjs) before the tests.`;
+
+type Library = typeof import('../src/index.js');
+type LitWindow = Window & typeof globalThis & { litIssuedWarnings?: Set<string>; litElementVersions?: string[] };
+
+let source: string | undefined;
+
+async function cdnSource(): Promise<string> {
+  if (source !== undefined) return source;
+  const res = await fetch(CDN, { cache: 'no-store' });
+  const text = res.ok ? await res.text() : '';
+  // The dev server may answer a missing file with a page of its own: only a module that exports counts.
+  if (!res.ok || !/\bexport\s*\{/.test(text)) throw new Error(`${MISSING} (HTTP ${res.status})`);
+  return (source = text);
+}
+
+/** Every module specifier in a (minified) ES module: static imports, re-exports, dynamic imports. */
+function specifiers(code: string): { statics: string[]; dynamics: string[] } {
+  const statics = [...code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+  const dynamics = [...code.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!);
+  return { statics, dynamics };
+}
+
+const chunkRequests = (win: Window, part: string) =>
+  win.performance.getEntriesByType('resource').filter((e) => e.name.includes(`/dist/cdn/chunks/${part}`));
+
+async function openExample(): Promise<{ frame: HTMLIFrameElement; win: LitWindow; doc: Document }> {
+  await cdnSource();
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 40rem; height: 60rem; border: 0';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = '/examples/cdn.html';
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as LitWindow;
+  await waitUntil(() => !!win.customElements.get('ae-register'), `<ae-register> defined by ${CDN}`, { timeout: 5000 });
+  return { frame, win, doc: frame.contentDocument! };
+}
+
+describe('the CDN build in a page without a bundler', () => {
+  it('exists (built by npm run build)', async () => {
+    expect(await cdnSource()).to.be.a('string');
+  });
+
+  it('is one self-contained file at first load: no bare imports, lazy parts only as relative chunks', async () => {
+    const { statics, dynamics } = specifiers(await cdnSource());
+    expect(statics, 'static imports of the entry').to.deep.equal([]);
+    expect(dynamics.length, 'lazy chunks (transliteration, ru, bg)').to.be.at.least(3);
+    for (const d of dynamics) expect(d, 'a lazy chunk next to the file').to.match(/^\.\/chunks\/[\w.-]+\.js$/);
+    expect(await cdnSource()).not.to.include('Lit is in dev mode');
+  });
+
+  describe('examples/cdn.html', () => {
+    let frame: HTMLIFrameElement | undefined;
+    afterEach(() => frame?.remove());
+
+    it('renders <ae-register> with its form and a captcha picture', async () => {
+      const opened = await openExample();
+      frame = opened.frame;
+      const el = opened.doc.querySelector('ae-register')!;
+      await el.updateComplete;
+      const form = el.querySelector('form');
+      expect(form?.tagName, 'the <form> in the light DOM').to.equal('FORM');
+      const names = [...form!.querySelectorAll('input')].map((i) => i.name);
+      expect(names).to.deep.equal(['email', 'firstName', 'lastName', 'password', 'passwordRepeat']);
+      expect(el.shadowRoot!.querySelector('[part=heading]')!.textContent).to.equal('Registration');
+      const captcha = el.querySelector('ae-captcha')!;
+      await waitUntil(
+        () => {
+          const img = captcha.shadowRoot?.querySelector<HTMLImageElement>('img[part=image]');
+          return !!img && img.complete && img.naturalWidth > 0;
+        },
+        'the captcha picture is shown and decoded',
+        { timeout: 5000 },
+      );
+    });
+
+    it('runs Lit in production mode (no dev-mode warnings)', async () => {
+      const opened = await openExample();
+      frame = opened.frame;
+      expect(opened.win.litElementVersions, 'Lit loaded').to.have.length(1);
+      expect(opened.win.litIssuedWarnings, 'dev-mode Lit keeps a set of issued warnings').to.equal(undefined);
+    });
+
+    it('fetches a locale from the chunk next to it only when <html lang> asks for it', async () => {
+      const { frame: f, win, doc } = await openExample();
+      frame = f;
+      const el = doc.querySelector('ae-register')!;
+      await el.updateComplete;
+      expect(chunkRequests(win, 'ru-')).to.have.length(0);
+      doc.documentElement.lang = 'ru';
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('[part=heading]')?.textContent === 'Регистрация',
+        'the heading in Russian',
+        { timeout: 5000 },
+      );
+      expect(chunkRequests(win, 'ru-')).to.have.length(1);
+      expect(chunkRequests(win, 'bg-')).to.have.length(0);
+    });
+  });
+
+  describe('the module API', () => {
+    it('exports the elements and loads transliteration lazily, from the chunk next to it', async () => {
+      await cdnSource();
+      const url: string = CDN;
+      const lib = (await import(/* @vite-ignore */ url)) as Library;
+      expect(customElements.get('ae-register')).to.equal(lib.AeRegister);
+      expect(customElements.get('ae-captcha')).to.equal(lib.AeCaptcha);
+      expect(customElements.get('ae-activate')).to.equal(lib.AeActivate);
+      // Table letters need no download.
+      expect(await lib.transliterateName('Шишков', 'bg')).to.equal('Shishkov');
+      expect(chunkRequests(window, 'transliteration-')).to.have.length(0);
+      // Ł is outside every passport table: the full package is fetched for it.
+      expect(await lib.transliterateName('Łukasz', 'ru')).to.equal('Lukasz');
+      expect(chunkRequests(window, 'transliteration-')).to.have.length(1);
+    });
+  });
+});
