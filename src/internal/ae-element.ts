@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localized } from '@lit/localize';
+import { localized } from '@lit/localize/internal/localized-decorator.js';
 import type { AuthAdapter } from '../adapter/types.js';
 import { LazyAdapter } from './lazy-adapter.js';
 import { getDefaultAdapter } from './default-adapter.js';

@@ -7,7 +7,7 @@
  * A host app that runs @lit/localize itself calls `useHostLocalization()` before any element connects,
  * and merges our templates into its own `loadLocale` (see the README).
  */
-import { LOCALE_STATUS_EVENT } from '@lit/localize';
+import { LOCALE_STATUS_EVENT } from '@lit/localize/internal/locale-status-event.js';
 import type { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 

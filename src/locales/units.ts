@@ -1,4 +1,5 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize/init/install.js';
+import { str } from '@lit/localize/internal/str-tag.js';
 import { getLocale } from './localization.js';
 
 /** Plural category of `n` in the current UI locale (ru: one/few/many/other; bg and en: one/other). */

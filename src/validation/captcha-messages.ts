@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@lit/localize/init/install.js';
 import type { ValidationIssue } from './validate.js';
 
 /** Texts of the captcha codes (`validationMessage` delegates here for them). */

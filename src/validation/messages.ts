@@ -1,4 +1,5 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize/init/install.js';
+import { str } from '@lit/localize/internal/str-tag.js';
 import { charactersText } from '../locales/units.js';
 import type { ValidationIssue } from './validate.js';
 import { captchaMessage } from './captcha-messages.js';

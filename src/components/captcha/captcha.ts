@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { msg } from '@lit/localize/init/install.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { getLocale } from '../../locales/localization.js';
 import { captchaStyles } from './captcha.styles.js';

@@ -1,7 +1,8 @@
 import { html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize/init/install.js';
+import { str } from '@lit/localize/internal/str-tag.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
 import { maskEmail } from '../../internal/mask-email.js';
