@@ -1,4 +1,8 @@
 import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+// Generated from the elements' JSDoc by `npm run analyze` (run before storybook and build-storybook):
+// autodocs and the controls' descriptions come from it.
+import manifest from '../custom-elements.json';
 import { setLocale } from '../src/locales/localization.js';
 
 /** Elements that take a `theme` attribute. Nested ones (the captcha inside the form) get it too. */
@@ -16,7 +20,10 @@ function applyTheme(): void {
   }
 }
 
+setCustomElementsManifest(manifest);
+
 const preview: Preview = {
+  tags: ['autodocs'],
   globalTypes: {
     locale: {
       description: 'UI language of the elements',
