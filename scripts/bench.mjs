@@ -101,7 +101,17 @@ if (PEERS.some((p) => installedVersion(p) !== p.version)) {
 function lazyDetails(r) {
   if (!r.lazy.length) return '';
   const total = r.lazy.reduce((n, c) => n + c.gzip, 0);
-  const parts = r.lazy.map((c) => `${c.label.replace(' (lazy)', '')} ${kB(c.gzip)}`).join(', ');
+  // Grouped, so the row stays readable: what loads on demand, by kind.
+  const kind = (label) =>
+    /transliteration/.test(label) ? 'transliteration'
+    : /^locale /.test(label) ? 'locales'
+    : /memory-adapter|http-adapter/.test(label) ? 'adapters'
+    : /activate/.test(label) ? '<ae-activate>'
+    : /@lit\/localize/.test(label) ? 'locale runtime'
+    : 'other';
+  const groups = new Map();
+  for (const c of r.lazy) groups.set(kind(c.label), (groups.get(kind(c.label)) ?? 0) + c.gzip);
+  const parts = [...groups].map(([k, n]) => `${k} ${kB(n)}`).join(', ');
   return `; lazy +${kB(total)} gz (${parts})`;
 }
 
