@@ -150,6 +150,7 @@ describe('<ae-register>', () => {
       await sendKeys({ press: 'Enter' }).catch(() => undefined);
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       expect(button.textContent!.trim()).to.equal('Creating profile…');
+      expect(el.matches(':state(pending)')).to.equal(true);
       await success;
       await aTimeout(50);
       expect(calls).to.equal(1);
@@ -217,6 +218,7 @@ describe('<ae-register>', () => {
       await el.updateComplete;
       const summary = el.querySelector<HTMLElement>('.ae-summary')!;
       expect(summary).to.not.equal(null);
+      expect(el.matches(':state(invalid)')).to.equal(true);
       assertFocused(summary);
       expect(summary.getAttribute('role')).to.equal('alert');
       const links = [...summary.querySelectorAll('a')].map((a) => a.textContent!.trim());
@@ -224,7 +226,7 @@ describe('<ae-register>', () => {
         'E-mail: Enter an e-mail address like name@example.com',
         'Last name: Enter your last name',
         'Password: The password needs at least 8 characters',
-        'Repeat password: Repeat the password',
+        'Repeat password: Type the password again',
         'Code from the picture: Enter the code from the picture',
       ]);
       // Each input points at its message.

@@ -79,7 +79,7 @@ export function validationMessage(issue: ValidationIssue, field?: string): strin
         desc: 'Error under the password field when it has no digit.',
       });
     case 'passwordRepeat.required':
-      return msg('Repeat the password', {
+      return msg('Type the password again', {
         id: 'validation.passwordRepeat.required',
         desc: 'Error under the empty "password again" field.',
       });

@@ -60,6 +60,10 @@ function loadActivate(): Promise<unknown> {
  * @cssprop --ae-register-border-color - Border of the frame.
  * @cssprop --ae-color-primary - Brand color of the submit button and links.
  *
+ * @cssstate pending - A registration call is under way.
+ * @cssstate invalid - The error summary is shown (a submit found problems).
+ * @cssstate success - The profile was created; the form is hidden.
+ *
  * @fires ae-register-success - A profile was created: `{ userId, email, firstName, lastName }` (no password).
  * @fires ae-register-error - The server refused or could not be reached: `{ code, field? }`.
  * @fires ae-activation-resent - (from the embedded `<ae-activate>`) the letter was sent again.
@@ -72,6 +76,7 @@ export class AeRegister extends AeElement {
   }
 
   private readonly uid = `ae-register-${++instances}`;
+  private readonly internals = this.attachInternals();
   private submitController?: AbortController;
   /** Latest transliteration (with the full fallback table) per name field, for the value it was made from. */
   private readonly fullSuggestions = new Map<RegistrationField, { value: string; system: TranslitSystem; suggestion: string }>();
@@ -123,8 +128,20 @@ export class AeRegister extends AeElement {
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
+    this.setState('pending', this.pending);
+    this.setState('invalid', this.summary.length > 0 && !this.success);
+    this.setState('success', !!this.success);
     // The form lives in the light DOM (password managers), next to any slotted content of the page.
     render(this.renderLight(), this, { host: this });
+  }
+
+  private setState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      // Browsers without CustomStateSet: the states are a styling hook only.
+    }
   }
 
   /** The `<form>` element (light DOM). */

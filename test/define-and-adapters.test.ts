@@ -1,0 +1,82 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { defineOnce } from '../src/internal/define.js';
+import '../src/define/ae-captcha.js';
+import { AeCaptcha } from '../src/components/captcha/captcha.js';
+import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
+import { setDefaultAdapter, getDefaultAdapter } from '../src/internal/default-adapter.js';
+import type { AuthAdapter } from '../src/adapter/types.js';
+
+describe('defineOnce: the library loaded twice on one page', () => {
+  it('a second definition of the same class is a no-op', () => {
+    expect(() => defineOnce('ae-captcha', AeCaptcha)).not.to.throw();
+    expect(customElements.get('ae-captcha')).to.equal(AeCaptcha);
+  });
+
+  it('another copy\'s class for the tag is kept, with one warning instead of an exception', () => {
+    const warnings: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      class OtherCopy extends HTMLElement {}
+      expect(() => defineOnce('ae-captcha', OtherCopy)).not.to.throw();
+    } finally {
+      console.warn = original;
+    }
+    expect(customElements.get('ae-captcha')).to.equal(AeCaptcha);
+    expect(String(warnings[0]?.[0])).to.contain('<ae-captcha> is already defined');
+  });
+});
+
+/** An adapter that records which instance served the captcha. */
+function tagged(name: string, calls: string[]): AuthAdapter {
+  const inner = new MemoryAdapter();
+  return {
+    getCaptcha: (o) => (calls.push(name), inner.getCaptcha(o)),
+    register: (i, o) => inner.register(i, o),
+    resendActivation: (e, o) => inner.resendActivation(e, o),
+    activate: (t, o) => inner.activate(t, o),
+  };
+}
+
+describe('which adapter an element uses', () => {
+  afterEach(() => setDefaultAdapter(undefined));
+
+  it('own adapter property > endpoint attribute > page default > embedded MemoryAdapter', async () => {
+    const calls: string[] = [];
+    setDefaultAdapter(tagged('page', calls));
+    const own = tagged('own', calls);
+
+    const a = await fixture<AeCaptcha>(html`<ae-captcha endpoint="/api/auth" .adapter=${own}></ae-captcha>`);
+    await waitUntil(() => a.captchaId, 'captcha from the own adapter');
+    expect(calls).to.deep.equal(['own']);
+
+    const b = await fixture<AeCaptcha>(html`<ae-captcha></ae-captcha>`);
+    await waitUntil(() => b.captchaId, 'captcha from the page default');
+    expect(calls).to.deep.equal(['own', 'page']);
+
+    // endpoint beats the page default: the captcha comes over HTTP from the contract server.
+    const before = performance.getEntriesByType('resource').length;
+    const c = await fixture<AeCaptcha>(html`<ae-captcha endpoint="/api/auth"></ae-captcha>`);
+    await waitUntil(() => c.captchaId, 'captcha over HTTP');
+    expect(calls).to.deep.equal(['own', 'page']);
+    const requests = performance.getEntriesByType('resource').slice(before).map((e) => e.name);
+    expect(requests.some((u) => u.endsWith('/api/auth/captcha'))).to.equal(true);
+
+    setDefaultAdapter(undefined);
+    expect(getDefaultAdapter()).to.not.equal(undefined);
+    const d = await fixture<AeCaptcha>(html`<ae-captcha></ae-captcha>`);
+    await waitUntil(() => d.captchaId, 'captcha from the embedded MemoryAdapter');
+    expect(d.shadowRoot!.querySelector('img')!.src).to.match(/^data:image\/svg\+xml/);
+    expect(calls).to.deep.equal(['own', 'page']);
+  });
+
+  it('a new adapter given later brings a new picture from it', async () => {
+    const calls: string[] = [];
+    const el = await fixture<AeCaptcha>(html`<ae-captcha .adapter=${tagged('first', calls)}></ae-captcha>`);
+    await waitUntil(() => el.captchaId);
+    const firstId = el.captchaId;
+    el.adapter = tagged('second', calls);
+    await waitUntil(() => el.captchaId !== firstId, 'a picture from the second adapter');
+    expect(calls).to.deep.equal(['first', 'second']);
+  });
+});
