@@ -21,7 +21,13 @@
  * }), { expireToken: true });
  * ```
  */
-import { isAbortError, isAdapterError, type AdapterError, type AdapterErrorCode } from '../adapter/adapter-error.js';
+import {
+  ADAPTER_ERROR_CODES,
+  isAbortError,
+  isAdapterError,
+  type AdapterError,
+  type AdapterErrorCode,
+} from '../adapter/adapter-error.js';
 import type { AuthAdapter, Captcha, RegisterInput } from '../adapter/types.js';
 
 /** What the suite needs to drive an adapter and look behind it. */
@@ -78,19 +84,7 @@ interface RunnerGlobals {
   beforeEach(fn: HookFn): void;
 }
 
-const ERROR_CODES: readonly AdapterErrorCode[] = [
-  'email_taken',
-  'captcha_invalid',
-  'captcha_expired',
-  'token_invalid',
-  'token_expired',
-  'already_active',
-  'rate_limited',
-  'validation',
-  'network',
-  'timeout',
-  'server',
-];
+const ERROR_CODES: readonly AdapterErrorCode[] = ADAPTER_ERROR_CODES;
 
 const PASSWORD = 'Conformance-Pass1';
 

@@ -14,6 +14,7 @@ import { emailSchema } from '../../validation/schemas.js';
 import { validateValue } from '../../validation/validate.js';
 import { validationMessage } from '../../validation/messages.js';
 import { secondsText } from '../../locales/units.js';
+import { connectionFailureText, rateLimitedText } from '../../locales/failure-messages.js';
 import {
   AeActivateErrorEvent,
   AeActivateSuccessEvent,
@@ -388,15 +389,8 @@ export class AeActivate extends AeElement {
   private connectionText(code: AdapterErrorCode): string {
     switch (code) {
       case 'network':
-        return msg('No connection. Check the internet and try again', {
-          id: 'activate.error.network',
-          desc: 'Shown when the server could not be reached (checking the link or sending a new letter).',
-        });
       case 'timeout':
-        return msg('The server is not responding. Try again in a moment', {
-          id: 'activate.error.timeout',
-          desc: 'Shown when the server did not answer in time (checking the link or sending a new letter).',
-        });
+        return connectionFailureText(code);
       default:
         return msg('Something went wrong on our side. Try again in a moment', {
           id: 'activate.error.server',
@@ -406,16 +400,7 @@ export class AeActivate extends AeElement {
   }
 
   private verifyErrorText(failure: Failure): string {
-    if (failure.code !== 'rate_limited') return this.connectionText(failure.code);
-    return failure.retryAfter
-      ? msg(str`Too many attempts, wait ${secondsText(failure.retryAfter)} and try again`, {
-          id: 'activate.error.rateLimited',
-          desc: 'Shown when the server limits link checks; the placeholder is a duration like "30 seconds". A "Try again" button follows.',
-        })
-      : msg('Too many attempts, wait a little and try again', {
-          id: 'activate.error.rateLimitedNoTime',
-          desc: 'Shown when the server limits link checks and gave no waiting time. A "Try again" button follows.',
-        });
+    return failure.code === 'rate_limited' ? rateLimitedText(failure.retryAfter) : this.connectionText(failure.code);
   }
 
   private resendErrorText(failure: Failure): string {

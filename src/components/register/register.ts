@@ -19,7 +19,8 @@ import { transliterateName } from '../../translit/translit.js';
 import type { TranslitSystem } from '../../translit/translit.js';
 import { pickSystem } from '../../translit/pick-system.js';
 import { getLocale } from '../../locales/localization.js';
-import { charactersText, secondsText } from '../../locales/units.js';
+import { charactersText } from '../../locales/units.js';
+import { connectionFailureText, rateLimitedText } from '../../locales/failure-messages.js';
 import { AeRegisterErrorEvent, AeRegisterSuccessEvent } from '../../events/register-events.js';
 
 type TextField = Exclude<RegistrationField, 'captcha'>;
@@ -434,25 +435,10 @@ export class AeRegister extends AeElement {
   private topErrorText(e: TopError): string {
     switch (e.code) {
       case 'network':
-        return msg('No connection. Check the internet and try again', {
-          id: 'register.error.network',
-          desc: 'Message at the top of the form when the server could not be reached.',
-        });
       case 'timeout':
-        return msg('The server is not responding. Try again in a moment', {
-          id: 'register.error.timeout',
-          desc: 'Message at the top of the form when the server did not answer in time.',
-        });
+        return connectionFailureText(e.code);
       case 'rate_limited':
-        return e.retryAfter
-          ? msg(str`Too many attempts, wait ${secondsText(e.retryAfter)} and try again`, {
-              id: 'register.error.rateLimited',
-              desc: 'Message at the top of the form when the server limits attempts; the placeholder is a duration like "30 seconds".',
-            })
-          : msg('Too many attempts, wait a little and try again', {
-              id: 'register.error.rateLimitedNoTime',
-              desc: 'Message at the top of the form when the server limits attempts and gave no waiting time.',
-            });
+        return rateLimitedText(e.retryAfter);
       default:
         return msg('Something went wrong on our side. Try again: what you typed is kept', {
           id: 'register.error.server',
