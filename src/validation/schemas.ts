@@ -12,11 +12,10 @@ import { captchaAnswerIssue } from './captcha-rule.js';
 
 /** The WHATWG HTML "valid e-mail address" (what `<input type=email>` accepts). */
 export const EMAIL_PATTERN = z.regexes.html5Email;
-export const EMAIL_MAX_LENGTH = 254;
-export const NAME_MAX_LENGTH = 50;
+export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_DEFAULTS } from './limits.js';
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_DEFAULTS } from './limits.js';
 /** Latin letters, parts joined by one space, hyphen or apostrophe. */
 export const NAME_PATTERN = /^[A-Za-z]+(?:[ '-][A-Za-z]+)*$/;
-export const PASSWORD_DEFAULTS = { minLength: 8, maxLength: 128 } as const;
 
 type Ctx = { value: string; issues: z.core.$ZodRawIssue[] };
 

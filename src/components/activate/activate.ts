@@ -10,9 +10,6 @@ import { maskEmail } from '../../internal/mask-email.js';
 import { activateStyles } from './activate.styles.js';
 import { isAbortError, isAdapterError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
-import { emailSchema } from '../../validation/schemas.js';
-import { validateValue } from '../../validation/validate.js';
-import { validationMessage } from '../../validation/messages.js';
 import { secondsText } from '../../locales/units.js';
 import { connectionFailureText, rateLimitedText } from '../../locales/failure-messages.js';
 import {
@@ -21,6 +18,15 @@ import {
   AeActivationResentEvent,
   AeActivateChangeEmailEvent,
 } from '../../events/activate-events.js';
+
+type EmailValidation = typeof import('./activate-validation.js');
+let emailValidation: Promise<EmailValidation> | undefined;
+function loadEmailValidation(): Promise<EmailValidation> {
+  return (emailValidation ??= import('./activate-validation.js').catch((e: unknown) => {
+    emailValidation = undefined;
+    throw e;
+  }));
+}
 
 /** What the element shows. */
 type Phase = 'idle' | 'waiting' | 'verifying' | 'activated' | 'already' | 'error';
@@ -143,6 +149,8 @@ export class AeActivate extends AeElement {
   /** The state shown at the last render; a different one moves focus to its heading. */
   private lastView?: string;
 
+  /** The e-mail rule for the inline form, loaded when that form first shows. */
+  @state() private emailRule?: EmailValidation;
   @state() private phase: Phase = 'idle';
   @state() private result?: { firstName: string; email: string };
   @state() private failure?: Failure;
@@ -375,8 +383,9 @@ export class AeActivate extends AeElement {
   private async onFormSubmit(e: Event): Promise<void> {
     e.preventDefault();
     if (this.resending || this.cooldownLeft() > 0) return;
+    const v = (this.emailRule ??= await loadEmailValidation());
     this.formSubmitted = true;
-    if (validateValue(emailSchema, this.formValue)) {
+    if (v.emailIssue(this.formValue)) {
       await this.updateComplete;
       this.shadowRoot?.querySelector('input')?.focus();
       return;
@@ -441,7 +450,8 @@ export class AeActivate extends AeElement {
   }
 
   private renderEmailForm(): TemplateResult {
-    const issue = this.formSubmitted ? validateValue(emailSchema, this.formValue) : undefined;
+    if (!this.emailRule) void loadEmailValidation().then((v) => (this.emailRule = v));
+    const issue = this.formSubmitted ? this.emailRule?.emailIssue(this.formValue) : undefined;
     return html`<form part="email-form" novalidate @submit=${this.onFormSubmit}>
       <label part="label" for="email"
         >${msg('E-mail', { id: 'activate.email.label', desc: 'Label of the e-mail field that asks where to send a new activation letter.' })}</label
@@ -467,7 +477,9 @@ export class AeActivate extends AeElement {
         aria-describedby=${issue ? 'email-hint email-error' : 'email-hint'}
         @input=${this.onFormInput}
       />
-      ${issue ? html`<p part="field-error" id="email-error">${validationMessage(issue, 'email')}</p>` : nothing}
+      ${issue && this.emailRule
+        ? html`<p part="field-error" id="email-error">${this.emailRule.validationMessage(issue, 'email')}</p>`
+        : nothing}
       <div part="actions">${this.renderResendButton(true)}</div>
     </form>`;
   }

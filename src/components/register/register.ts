@@ -11,13 +11,9 @@ import { AeCaptcha } from '../captcha/captcha.js';
 import { defineOnce } from '../../internal/define.js';
 import { isAbortError, isAdapterError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
-import { validateRegistrationField } from '../../validation/validate.js';
 import type { RegistrationField, ValidationIssue } from '../../validation/validate.js';
-import { validationMessage } from '../../validation/messages.js';
-import { PASSWORD_DEFAULTS } from '../../validation/schemas.js';
-import { transliterateName } from '../../translit/translit.js';
+import { PASSWORD_DEFAULTS } from '../../validation/limits.js';
 import type { TranslitSystem } from '../../translit/translit.js';
-import { pickSystem } from '../../translit/pick-system.js';
 import { getLocale } from '../../locales/localization.js';
 import { charactersText } from '../../locales/units.js';
 import { connectionFailureText, rateLimitedText } from '../../locales/failure-messages.js';
@@ -34,6 +30,16 @@ interface TopError {
 }
 
 let instances = 0;
+
+type Validation = typeof import('./register-validation.js');
+let validationModule: Promise<Validation> | undefined;
+/** The schemas, messages and transliteration, in their own chunk (see register-validation.ts). */
+function loadValidation(): Promise<Validation> {
+  return (validationModule ??= import('./register-validation.js').catch((e: unknown) => {
+    validationModule = undefined; // a failed chunk load may succeed on the next try
+    throw e;
+  }));
+}
 
 /** `<ae-activate>` is needed only after a success: it comes in its own chunk, loaded then. */
 function loadActivate(): Promise<unknown> {
@@ -99,6 +105,9 @@ export class AeRegister extends AeElement {
   @state() private revealed = false;
   @state() private capsLock: RegistrationField | undefined;
   @state() private success?: { email: string };
+  /** The validation module, once loaded (right after connecting). */
+  @state() private v?: Validation;
+  private checking = false;
 
   /** Passport transliteration for name suggestions; by default it follows the UI locale (bg → bg, ru → ru). */
   @property() translit?: TranslitSystem;
@@ -119,6 +128,11 @@ export class AeRegister extends AeElement {
   override connectedCallback(): void {
     adoptLightStyles(this, registerLightStyles);
     super.connectedCallback();
+    if (!this.v) void this.ensureValidation().catch(() => undefined);
+  }
+
+  private async ensureValidation(): Promise<Validation> {
+    return (this.v ??= await loadValidation());
   }
 
   override disconnectedCallback(): void {
@@ -164,11 +178,7 @@ export class AeRegister extends AeElement {
   // ---- state helpers -------------------------------------------------------------------------------------
 
   private get rules() {
-    return {
-      minLength: this.passwordMinLength,
-      maxLength: this.passwordMaxLength,
-      translit: pickSystem(`${this.values.firstName}${this.values.lastName}`, this.translit, getLocale()),
-    };
+    return { minLength: this.passwordMinLength, maxLength: this.passwordMaxLength };
   }
 
   private get captchaEl(): AeCaptcha | null {
@@ -177,12 +187,18 @@ export class AeRegister extends AeElement {
 
   private issueFor(field: RegistrationField): ValidationIssue | undefined {
     if (this.serverIssues[field]) return this.serverIssues[field];
+    const v = this.v;
+    if (!v) return undefined; // nothing is shown before the person types, and a submit waits for the module
     if (field === 'captcha') {
       const c = this.captchaEl;
-      return c ? validateRegistrationField('captcha', { captcha: c.value }) : undefined;
+      return c ? v.validateRegistrationField('captcha', { captcha: c.value }) : undefined;
     }
-    const system = pickSystem(this.values[field as TextField] ?? '', this.translit, getLocale());
-    return validateRegistrationField(field, this.values, { ...this.rules, translit: system });
+    const system = v.pickSystem(this.values[field as TextField] ?? '', this.translit, getLocale());
+    return v.validateRegistrationField(field, this.values, { ...this.rules, translit: system });
+  }
+
+  private message(issue: ValidationIssue, field: RegistrationField): string {
+    return this.v ? this.v.validationMessage(issue, field) : '';
   }
 
   /** The issue shown for a field right now, or undefined. */
@@ -258,9 +274,10 @@ export class AeRegister extends AeElement {
   private refineSuggestion(field: RegistrationField): void {
     const value = this.values[field as TextField];
     const issue = this.issueFor(field);
-    if (!issue || (issue.code !== 'name.cyrillic' && issue.code !== 'name.latinOnly')) return;
-    const system = pickSystem(value, this.translit, getLocale());
-    void transliterateName(value, system).then((suggestion) => {
+    const v = this.v;
+    if (!v || !issue || (issue.code !== 'name.cyrillic' && issue.code !== 'name.latinOnly')) return;
+    const system = v.pickSystem(value, this.translit, getLocale());
+    void v.transliterateName(value, system).then((suggestion) => {
       if (this.values[field as TextField] !== value) return;
       this.fullSuggestions.set(field, { value, system, suggestion });
       this.requestUpdate();
@@ -271,7 +288,8 @@ export class AeRegister extends AeElement {
     const full = this.fullSuggestions.get(field);
     const value = this.values[field as TextField];
     // The lazily refined spelling counts only for the same text in the same system (the locale may change).
-    const current = full && full.value === value && full.system === pickSystem(value, this.translit, getLocale());
+    const current =
+      full && this.v && full.value === value && full.system === this.v.pickSystem(value, this.translit, getLocale());
     const s = current ? full.suggestion : (issue.params?.suggestion as string | undefined);
     return s && s !== value ? s : undefined;
   }
@@ -304,7 +322,18 @@ export class AeRegister extends AeElement {
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
     // One call per submission, however many clicks or Enter presses arrive while it runs.
-    if (this.pending || this.disabled) return;
+    if (this.pending || this.disabled || this.checking) return;
+    if (!this.v) {
+      this.checking = true;
+      try {
+        await this.ensureValidation();
+      } catch {
+        this.topError = { code: 'network' }; // the validation chunk could not be loaded
+        return;
+      } finally {
+        this.checking = false;
+      }
+    }
     const captcha = this.captchaEl;
     this.topError = undefined;
     this.shown = new Set<RegistrationField>([...TEXT_FIELDS, 'captcha']);
@@ -500,7 +529,7 @@ export class AeRegister extends AeElement {
             ${msg('Caps Lock is on', { id: 'register.capsLock', desc: 'Warning next to a password field while Caps Lock is on.' })}
           </p>`
         : nothing}
-      ${issue ? html`<p class="ae-error" id=${errorId}>${validationMessage(issue, field)}</p>` : nothing}
+      ${issue ? html`<p class="ae-error" id=${errorId}>${this.message(issue, field)}</p>` : nothing}
       ${suggestion
         ? html`<button class="ae-button ae-suggest" type="button" @click=${() => this.applySuggestion(field, suggestion)}>
             ${msg(str`Use “${suggestion}”`, {
@@ -530,7 +559,7 @@ export class AeRegister extends AeElement {
                 class="ae-link"
                 href="#${field === 'captcha' ? this.fieldId('captcha') : this.fieldId(field)}"
                 @click=${(e: Event) => this.onSummaryLink(e, field)}
-                >${this.label(field)}: ${validationMessage(issue, field)}</a
+                >${this.label(field)}: ${this.message(issue, field)}</a
               >
             </li>`,
         )}
