@@ -20,9 +20,9 @@ document.querySelector('#version')!.textContent = `v${VERSION}`;
 
 // ---- language -------------------------------------------------------------------------------------------
 const LETTER_TEXT = {
-  en: { hello: 'Hello', body: 'Press the button to activate your profile.', button: 'Activate profile', to: 'To', subject: 'Subject', link: 'Link' },
-  ru: { hello: 'Здравствуйте', body: 'Нажмите кнопку, чтобы активировать профиль.', button: 'Активировать профиль', to: 'Кому', subject: 'Тема', link: 'Ссылка' },
-  bg: { hello: 'Здравейте', body: 'Натиснете бутона, за да активирате профила си.', button: 'Активиране на профил', to: 'До', subject: 'Тема', link: 'Връзка' },
+  en: { subjectText: 'Activate your profile', hello: 'Hello', body: 'Press the button to activate your profile.', button: 'Activate profile', to: 'To', subject: 'Subject', link: 'Link' },
+  ru: { subjectText: 'Активируйте профиль', hello: 'Здравствуйте', body: 'Нажмите кнопку, чтобы активировать профиль.', button: 'Активировать профиль', to: 'Кому', subject: 'Тема', link: 'Ссылка' },
+  bg: { subjectText: 'Активирайте профила си', hello: 'Здравейте', body: 'Натиснете бутона, за да активирате профила си.', button: 'Активиране на профил', to: 'До', subject: 'Тема', link: 'Връзка' },
 } as const;
 
 async function switchLocale(locale: string) {
@@ -46,7 +46,8 @@ function letterCard(letter: OutboxLetter): HTMLElement {
   const dl = document.createElement('dl');
   for (const [k, v] of [
     [t.to, letter.to],
-    [t.subject, letter.subject],
+    // The adapter's subject is English; a real mail service would send it in the reader's language.
+    [t.subject, getLocale() === 'en' ? letter.subject : t.subjectText],
     [t.link, letter.link],
   ]) {
     const dt = document.createElement('dt');
