@@ -1,7 +1,8 @@
 import { css, unsafeCSS } from 'lit';
 
 /**
- * System tokens shared by every element. Each private `--_x` reads a public `--ae-*` custom property with a
+ * The host's base look (block, font, color, no inherited page typography) and the system tokens shared by
+ * every element. Each private `--_x` reads a public `--ae-*` custom property with a
  * literal fallback, so `--ae-color-primary` restyles the whole library and `--ae-register-*` one element.
  * Dark values apply with `theme="dark"`, or with the page's `prefers-color-scheme: dark` unless
  * `theme="light"`. Light-DOM content of an element inherits the same values from its host.
@@ -35,6 +36,12 @@ const dark = `
 
 export const tokens = css`
   :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-size: var(--ae-font-size, 1rem);
+    line-height: 1.45;
+    color: var(--_text);
     ${unsafeCSS(light)}
     --_radius: var(--ae-radius, 6px);
     --_font: var(--ae-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
@@ -56,5 +63,8 @@ export const tokens = css`
   }
   :host([theme='dark']) {
     ${unsafeCSS(dark)}
+  }
+  :host([hidden]) {
+    display: none;
   }
 `;

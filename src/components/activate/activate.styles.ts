@@ -5,13 +5,7 @@ export const activateStyles = [
   tokens,
   css`
     :host {
-      display: block;
-      box-sizing: border-box;
       max-inline-size: var(--ae-activate-max-width, 28rem);
-      font-family: var(--_font);
-      font-size: var(--ae-font-size, 1rem);
-      line-height: 1.45;
-      color: var(--_text);
     }
     :host([hidden]),
     [hidden] {

@@ -4,14 +4,6 @@ import { tokens } from '../../internal/tokens.js';
 export const captchaStyles = [
   tokens,
   css`
-    :host {
-      display: block;
-      font-family: var(--_font);
-      color: var(--_text);
-    }
-    :host([hidden]) {
-      display: none;
-    }
     [part='label'] {
       display: block;
       font-weight: 600;

@@ -6,16 +6,7 @@ export const registerStyles = [
   tokens,
   css`
     :host {
-      display: block;
-      box-sizing: border-box;
       max-inline-size: var(--ae-register-max-width, 28rem);
-      font-family: var(--_font);
-      font-size: var(--ae-font-size, 1rem);
-      line-height: 1.45;
-      color: var(--_text);
-    }
-    :host([hidden]) {
-      display: none;
     }
     [part='base'] {
       display: grid;
