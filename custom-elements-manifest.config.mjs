@@ -10,6 +10,9 @@ function tidy() {
       for (const mod of customElementsManifest.modules) {
         for (const d of mod.declarations ?? []) {
           if (d.events) d.events = d.events.filter((e) => e.name);
+          // Internal reactive state declared in `static properties` ({ state: true }) is no attribute.
+          const internal = new Set((d.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name));
+          if (d.attributes) d.attributes = d.attributes.filter((a) => !internal.has(a.fieldName ?? a.name));
           // The shared base class is not an element of its own.
           if (d.customElement && !d.tagName) delete d.customElement;
         }

@@ -6,7 +6,7 @@
 //
 // Two limits per row: the TARGET is the budget the product set (issue 7); the CEILING is what CI enforces
 // today, a little above the measured size, so that no change makes the library bigger unnoticed. The targets
-// for the whole library and <ae-register> are met; <ae-captcha> (11.2 kB against 10) is not yet (see the
+// for the whole library and <ae-register> are met; <ae-captcha> (10.8 kB against 10) is not yet (see the
 // notes on issue 7). `--strict` fails on the targets instead of the ceilings.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ import {
 
 /** Targets and enforced ceilings in kB (1 kB = 1000 bytes) of gzip at first load. */
 const TARGETS = { library: 25, captcha: 10, register: 20 };
-const CEILINGS = { library: 22.5, captcha: 11.5, register: 18, activate: 15 };
+const CEILINGS = { library: 22.5, captcha: 11, register: 18, activate: 15 };
 const strict = process.argv.includes('--strict');
 const BUDGETS = strict ? TARGETS : CEILINGS;
 const LABELS = {

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
-import { localized } from '@lit/localize/internal/localized-decorator.js';
+import type { PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize/internal/localized-controller.js';
 import type { AuthAdapter } from '../adapter/types.js';
 import { LazyAdapter } from './lazy-adapter.js';
 import { getDefaultAdapter } from './default-adapter.js';
@@ -14,15 +14,28 @@ const endpointAdapters = new Map<string, LazyAdapter>();
  * backend adapter: own `adapter` property → own `endpoint` attribute → page default (`setDefaultAdapter`)
  * → the embedded `MemoryAdapter`.
  */
-@localized()
 export class AeElement extends LitElement {
+  // Declared without decorators, like <ae-captcha>'s: the decorator helpers weigh about 0.6 kB gzip, and the
+  // captcha has to fit in 10 kB with Lit.
+  static override properties: PropertyDeclarations = {
+    adapter: { attribute: false },
+    endpoint: {},
+    theme: { reflect: true },
+  };
+
   /** The backend this element talks to. Wins over `endpoint` and the page default. */
-  @property({ attribute: false }) adapter?: AuthAdapter;
+  declare adapter?: AuthAdapter;
   /** Base URL of a server that follows the REST contract (`/api/auth`): the element uses an `HttpAdapter` for it. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /** Color theme: `light`, `dark`, or unset to follow the page's `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  declare theme?: 'light' | 'dark';
+
+  constructor() {
+    super();
+    // Re-render when the locale changes (what @localized() does, without a decorator).
+    updateWhenLocaleChanges(this);
+  }
 
   /** The adapter calls go to. */
   protected get resolvedAdapter(): AuthAdapter {

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg } from '@lit/localize/init/install.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { getLocale } from '../../locales/localization.js';
@@ -52,25 +51,40 @@ export class AeCaptcha extends AeElement {
   /** The adapter the picture on display came from: a new adapter means a new picture. */
   private loadedFrom?: object;
 
-  @query('input') private input!: HTMLInputElement;
+  static override properties: PropertyDeclarations = {
+    captcha: { state: true },
+    loading: { state: true },
+    loadFailed: { state: true },
+    announcement: { state: true },
+    formDisabled: { state: true },
+    name: { reflect: true },
+    value: {},
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    error: { attribute: false },
+  };
 
-  @state() private captcha?: Captcha;
-  @state() private loading = false;
-  @state() private loadFailed = false;
-  @state() private announcement = '';
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector('input') ?? null;
+  }
+
+  private captcha?: Captcha;
+  private loading = false;
+  private loadFailed = false;
+  private announcement = '';
   /** Disabled by the form (an ancestor `<fieldset disabled>` or our own attribute), per formDisabledCallback. */
-  @state() private formDisabled = false;
+  private formDisabled = false;
 
   /** Name of the answer in form data; the challenge id is submitted as `${name}Id`. */
-  @property({ reflect: true }) name = 'captcha';
+  name = 'captcha';
   /** The answer as typed, case kept. */
-  @property() value = '';
+  value = '';
   /** Whether an answer is required for the form to be valid. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
   /** Disables the field and the refresh button. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** An error to show under the field (for example the server rejected the answer). Cleared by typing. */
-  @property({ attribute: false }) error?: ValidationIssue;
+  declare error?: ValidationIssue;
 
   constructor() {
     super();
