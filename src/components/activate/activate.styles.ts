@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
+import { fieldLook } from '../../internal/shared-styles.js';
 
 export const activateStyles = [
   tokens,
@@ -117,14 +118,7 @@ export const activateStyles = [
       font-size: 0.85rem;
     }
     [part='input'] {
-      box-sizing: border-box;
-      inline-size: 100%;
-      font: inherit;
-      padding: 0.55rem 0.7rem;
-      color: var(--_text);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
+      ${fieldLook}
     }
     [part='input'][aria-invalid='true'] {
       border-color: var(--_danger);

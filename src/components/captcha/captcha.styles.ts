@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
+import { fieldLook, visuallyHidden } from '../../internal/shared-styles.js';
 
 export const captchaStyles = [
   tokens,
@@ -49,17 +50,10 @@ export const captchaStyles = [
       opacity: 0.7;
     }
     [part='input'] {
-      box-sizing: border-box;
-      inline-size: 100%;
+      ${fieldLook}
       margin-block-start: 0.5rem;
-      font: inherit;
       font-size: 1.05rem;
       letter-spacing: 0.08em;
-      padding: 0.55rem 0.7rem;
-      color: var(--_text);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
     }
     :host(:state(user-invalid)) [part='input'] {
       border-color: var(--_danger);
@@ -83,12 +77,7 @@ export const captchaStyles = [
       margin-block-start: 0.25rem;
     }
     .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
   `,
 ];

@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { tokens } from '../../internal/tokens.js';
+import { fieldLook } from '../../internal/shared-styles.js';
 
 /** Shadow styles: the frame around the slotted light-DOM form. */
 export const registerStyles = [
@@ -73,15 +74,9 @@ export const registerLightStyles = css`
       gap: 0.25rem;
     }
     ${S} .ae-input {
+      ${fieldLook}
       flex: 1;
       min-inline-size: 0;
-      inline-size: 100%;
-      font: inherit;
-      padding: 0.55rem 0.7rem;
-      color: var(--_text);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
     }
     ${S} .ae-input[aria-invalid='true'] {
       border-color: var(--_danger);
@@ -188,14 +183,6 @@ export const registerLightStyles = css`
     }
     ${S} .ae-success p {
       margin: 0;
-    }
-    ${S} .ae-visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   }
 `;
