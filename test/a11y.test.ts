@@ -9,7 +9,7 @@ import type { AeLocale } from '../src/locales/localization.js';
 import type { AeRegister } from '../src/components/register/register.js';
 import type { AeCaptcha } from '../src/components/captcha/captcha.js';
 import type { AeRegisterSuccessEvent } from '../src/events/register-events.js';
-import { captchaOf, captchaReady, errorText, input, realClick, typeCaptcha, typeInto } from './helpers/dom.js';
+import { captchaOf, captchaReady, errorText, fillRegistration, input, realClick, typeInto } from './helpers/dom.js';
 
 const ANSWER = 'Ab3dE';
 const PASSWORD = 'Sekret-2026';
@@ -58,14 +58,8 @@ async function mount(options: MemoryAdapterOptions = {}, afterSuccess: 'activate
   return { el, adapter };
 }
 
-async function fillValid(el: AeRegister, email = 'maria@example.com'): Promise<void> {
-  await typeInto(el, 'email', email);
-  await typeInto(el, 'firstName', 'Maria');
-  await typeInto(el, 'lastName', 'Ivanova');
-  await typeInto(el, 'password', PASSWORD);
-  await typeInto(el, 'passwordRepeat', PASSWORD);
-  await typeCaptcha(captchaOf(el), ANSWER);
-}
+const fillValid = (el: AeRegister, email?: string) =>
+  fillRegistration(el, { email, password: PASSWORD, answer: ANSWER });
 
 const submitButton = (el: AeRegister): HTMLButtonElement => el.querySelector<HTMLButtonElement>('button[type=submit]')!;
 

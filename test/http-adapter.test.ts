@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, isAbortError, type AdapterErrorCode } from '../src/adapter/adapter-error.js';
+import { isAbortError, type AdapterErrorCode } from '../src/adapter/adapter-error.js';
 import { HttpAdapter, type HttpAdapterOptions } from '../src/adapter/http-adapter.js';
 import type { Captcha, RegisterInput } from '../src/adapter/types.js';
 import { describeAdapterConformance } from '../src/testing/adapter-conformance.js';
+import { adapterError, rejection } from './helpers/adapter.js';
 
 // Runs against test/server/contract-server.mjs, served same-origin by the wtr plugin
 // (test/server/wtr-http.config.mjs). Every request carries this file's namespace, so the server state
@@ -52,21 +53,6 @@ async function answerOf(captcha: Captcha): Promise<string> {
   return ((await control('GET', `captcha-answer?id=${encodeURIComponent(captcha.id)}`)) as { answer: string }).answer;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject');
-}
-
-async function adapterError(promise: Promise<unknown>, code: AdapterErrorCode): Promise<AdapterError> {
-  const error = await rejection(promise);
-  expect(error, String(error)).to.be.instanceOf(AdapterError);
-  expect((error as AdapterError).code, (error as Error).message).to.equal(code);
-  return error as AdapterError;
-}
 
 async function registration(a: HttpAdapter, email = 'Maria.Ivanova@Example.com'): Promise<RegisterInput> {
   const captcha = await a.getCaptcha();

@@ -7,7 +7,7 @@ import type { AeRegister } from '../src/components/register/register.js';
 import type { AeActivate } from '../src/components/activate/activate.js';
 import type { AeRegisterErrorEvent } from '../src/events/register-events.js';
 import type { OutboxLetter } from '../src/adapter/memory-adapter.js';
-import { captchaOf, captchaReady, clickButton, input, realClick, typeCaptcha, typeInto } from './helpers/dom.js';
+import { captchaOf, captchaReady, clickButton, fillRegistration, input, realClick, typeCaptcha } from './helpers/dom.js';
 
 // The elements against a real HTTP server that follows openapi/auth.openapi.yaml
 // (test/server/contract-server.mjs, served on this origin under /api/ by the test runner).
@@ -25,14 +25,8 @@ async function control(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   return res.status === 204 ? undefined : res.json();
 }
 
-async function fill(el: AeRegister, email = 'maria@example.com') {
-  await typeInto(el, 'email', email);
-  await typeInto(el, 'firstName', 'Maria');
-  await typeInto(el, 'lastName', 'Ivanova');
-  await typeInto(el, 'password', PASSWORD);
-  await typeInto(el, 'passwordRepeat', PASSWORD);
-  await typeCaptcha(captchaOf(el), ANSWER);
-}
+const fill = (el: AeRegister, email?: string) =>
+  fillRegistration(el, { email, password: PASSWORD, answer: ANSWER });
 
 const typed = (el: AeRegister) =>
   ['email', 'firstName', 'lastName', 'password', 'passwordRepeat'].map((n) => input(el, n).value);

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, type AdapterErrorCode } from '../src/adapter/adapter-error.js';
 import { CAPTCHA_ALPHABET } from '../src/adapter/captcha-svg.js';
 import {
   MemoryAdapter,
@@ -8,6 +7,7 @@ import {
   type OutboxLetter,
 } from '../src/adapter/memory-adapter.js';
 import type { Captcha, RegisterInput } from '../src/adapter/types.js';
+import { adapterError, rejection } from './helpers/adapter.js';
 
 const PASSWORD = 'Tr0ub4dor&3-horse';
 const START = Date.UTC(2025, 0, 15, 12, 0, 0);
@@ -50,21 +50,6 @@ async function registerUser(adapter: MemoryAdapter, overrides: Partial<RegisterI
   return adapter.register(input(captcha, answerOf(adapter, captcha), overrides));
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject');
-}
-
-async function adapterError(promise: Promise<unknown>, code: AdapterErrorCode): Promise<AdapterError> {
-  const error = await rejection(promise);
-  expect(error).to.be.instanceOf(AdapterError);
-  expect((error as AdapterError).code).to.equal(code);
-  return error as AdapterError;
-}
 
 function swapCase(text: string): string {
   return Array.from(text, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');

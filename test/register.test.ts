@@ -17,6 +17,7 @@ import {
   tab,
   typeCaptcha,
   typeInto,
+  fillRegistration,
 } from './helpers/dom.js';
 
 const ANSWER = 'Ab3dE';
@@ -28,14 +29,8 @@ async function mount(adapter = new MemoryAdapter({ captchaAnswer: ANSWER })) {
   return { el, adapter };
 }
 
-async function fillValid(el: AeRegister, email = 'maria@example.com') {
-  await typeInto(el, 'email', email);
-  await typeInto(el, 'firstName', 'Maria');
-  await typeInto(el, 'lastName', 'Ivanova');
-  await typeInto(el, 'password', PASSWORD);
-  await typeInto(el, 'passwordRepeat', PASSWORD);
-  await typeCaptcha(captchaOf(el), ANSWER);
-}
+const fillValid = (el: AeRegister, email?: string) =>
+  fillRegistration(el, { email, password: PASSWORD, answer: ANSWER });
 
 const submitButton = (el: AeRegister) => el.querySelector<HTMLButtonElement>('button[type=submit]')!;
 

@@ -75,3 +75,16 @@ export function assertFocused(expected: Element | null, what = 'focus'): void {
     );
   }
 }
+
+/** Fills every field of <ae-register> with valid values, typing with real key presses. */
+export async function fillRegistration(
+  el: AeRegister,
+  { email = 'maria@example.com', password, answer }: { email?: string; password: string; answer: string },
+): Promise<void> {
+  await typeInto(el, 'email', email);
+  await typeInto(el, 'firstName', 'Maria');
+  await typeInto(el, 'lastName', 'Ivanova');
+  await typeInto(el, 'password', password);
+  await typeInto(el, 'passwordRepeat', password);
+  await typeCaptcha(captchaOf(el), answer);
+}
