@@ -10,42 +10,13 @@ import type { AeRegister } from '../src/components/register/register.js';
 import type { AeCaptcha } from '../src/components/captcha/captcha.js';
 import type { AeRegisterSuccessEvent } from '../src/events/register-events.js';
 import { captchaOf, captchaReady, errorText, fillRegistration, input, realClick, typeInto } from './helpers/dom.js';
+import { axeViolations, expectAccessible } from './helpers/axe.js';
 
 const ANSWER = 'Ab3dE';
 const PASSWORD = 'Sekret-2026';
 const LOCALES: readonly AeLocale[] = ['en', 'ru', 'bg'];
 
 // ---- axe-core -------------------------------------------------------------------------------------------------
-
-interface Violation {
-  id: string;
-  impact: string | null | undefined;
-  help: string;
-  nodes: { target: unknown; html: string; summary: string | undefined }[];
-}
-
-async function axeViolations(el: Element): Promise<Violation[]> {
-  // axe-core is a UMD script: imported as a module it installs `window.axe`.
-  await import('axe-core');
-  const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-  const results = await axe.run(el);
-  return results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 160), summary: n.failureSummary })),
-  }));
-}
-
-/** Zero axe-core violations inside `el` (its shadow roots included); the violations are printed otherwise. */
-async function expectAccessible(el: Element, state: string): Promise<void> {
-  const violations = await axeViolations(el);
-  if (violations.length) console.log(`axe violations (${state}):\n${JSON.stringify(violations, null, 1)}`);
-  expect(
-    violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
-    `${state}: ${JSON.stringify(violations, null, 1)}`,
-  ).to.deep.equal([]);
-}
 
 // ---- states of <ae-register> ---------------------------------------------------------------------------------------
 

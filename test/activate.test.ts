@@ -7,6 +7,7 @@ import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import type { MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
 import type { ActivateResult, CallOptions } from '../src/adapter/types.js';
 import { setLocale } from '../src/locales/localization.js';
+import { expectAccessible } from './helpers/axe.js';
 
 const EMAIL = 'ivan.petrov@example.com';
 const CAPTCHA = 'Ab3dE';
@@ -63,23 +64,6 @@ function shadowText(el: AeActivate): string {
 
 async function until(check: () => unknown, message: string, timeout = 2000): Promise<void> {
   await waitUntil(check, message, { timeout });
-}
-
-async function axeViolations(el: Element) {
-  // axe-core is a UMD script: imported as a module it installs `window.axe`.
-  await import('axe-core');
-  const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-  const results = await axe.run(el);
-  return results.violations.map((v) => ({
-    id: v.id,
-    help: v.help,
-    nodes: v.nodes.map((n) => n.html),
-  }));
-}
-
-async function expectAccessible(el: Element): Promise<void> {
-  const violations = await axeViolations(el);
-  expect(violations, JSON.stringify(violations, null, 1)).to.deep.equal([]);
 }
 
 describe('<ae-activate>', () => {
