@@ -7,6 +7,7 @@
 // Lit resolves to its production build (its dev mode is only under the `development` export condition).
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { literalsTransformers } from './scripts/build/literals.mjs';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import { TERSER_OPTIONS } from './scripts/bench/bundle.mjs';
@@ -48,6 +49,8 @@ export default {
       declarationMap: false,
       outDir: OUT,
       sourceMap: true,
+      // Translator notes out of msg() calls, CSS and template whitespace collapsed (scripts/build/literals.mjs).
+      transformers: literalsTransformers,
     }),
     terser(TERSER_OPTIONS),
   ],

@@ -2,6 +2,7 @@
 // what it imports. Dependencies stay external; `.d.ts` files come from the TypeScript plugin.
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { literalsTransformers } from './scripts/build/literals.mjs';
 import { readdirSync } from 'node:fs';
 
 const defines = readdirSync('src/define')
@@ -43,6 +44,8 @@ export default {
       declarationDir: 'dist',
       outDir: 'dist',
       sourceMap: true,
+      // Translator notes out of msg() calls, CSS and template whitespace collapsed (scripts/build/literals.mjs).
+      transformers: literalsTransformers,
     }),
   ],
   onwarn(warning, warn) {
