@@ -63,6 +63,4 @@ export function isAdapterError(value: unknown): value is AdapterError {
   );
 }
 
-export function isAbortError(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError';
-}
+export { isAbortError } from './is-abort-error.js';

@@ -5,7 +5,7 @@ import { AeElement } from '../../internal/ae-element.js';
 import { getLocale } from '../../locales/localization.js';
 import { captchaStyles } from './captcha.styles.js';
 import type { Captcha } from '../../adapter/types.js';
-import { isAbortError } from '../../adapter/adapter-error.js';
+import { isAbortError } from '../../adapter/is-abort-error.js';
 import { captchaAnswerIssue } from '../../validation/captcha-rule.js';
 import { captchaMessage } from '../../validation/captcha-messages.js';
 import type { ValidationIssue } from '../../validation/validate.js';
