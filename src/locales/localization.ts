@@ -8,15 +8,16 @@
  * and merges our templates into its own `loadLocale` (see the README).
  */
 import { LOCALE_STATUS_EVENT } from '@lit/localize/internal/locale-status-event.js';
-import type { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import type { LocaleControls } from './configure.js';
+import { followHostLocale } from './host-locale.js';
 
 export type AeLocale = 'en' | 'ru' | 'bg';
 export const SUPPORTED_LOCALES: readonly AeLocale[] = [sourceLocale as AeLocale, ...(targetLocales as readonly AeLocale[])];
 
 type Mode = 'auto' | 'explicit' | 'host';
 let mode: Mode = 'auto';
-let controls: ReturnType<typeof configureLocalization> | undefined;
+let controls: LocaleControls | undefined;
 let current: AeLocale = 'en';
 let observer: MutationObserver | undefined;
 
@@ -41,29 +42,17 @@ export function detectLocale(): AeLocale {
   return 'en';
 }
 
-function loadLocale(locale: string) {
-  // Written out literally so that every bundler makes one small chunk per locale, with no plugin.
-  return locale === 'ru' ? import('./generated/ru.js') : import('./generated/bg.js');
-}
-
 /**
- * The locale runtime comes in its own chunk, loaded the first time a non-English locale is needed: an
- * English page never downloads it.
+ * The locale runtime and the locale loaders come in their own chunk (./configure.js), loaded the first time a
+ * non-English locale is needed: an English page never downloads them.
  */
-async function ensureConfigured(): Promise<ReturnType<typeof configureLocalization> | undefined> {
+async function ensureConfigured(): Promise<LocaleControls | undefined> {
   if (controls || mode === 'host') return controls;
-  const runtime = await import('@lit/localize/init/runtime.js');
+  const { configure } = await import('./configure.js');
   if (controls || (mode as Mode) === 'host') return controls;
-  try {
-    controls = runtime.configureLocalization({ sourceLocale, targetLocales, loadLocale });
-  } catch {
-    // The page configured @lit/localize itself: its setLocale() drives our strings.
-    mode = 'host';
-    console.warn(
-      '[ae-auth-elements] @lit/localize is already configured by this page; ae-* elements follow its locale. ' +
-        'Merge our templates into its loadLocale and call useHostLocalization() to silence this warning.',
-    );
-  }
+  controls = configure(setCurrent);
+  // Configured by the page before us: its setLocale() drives our strings (and configure() follows its locale).
+  if (!controls) stopAuto('host');
   return controls;
 }
 
@@ -88,17 +77,30 @@ export function setLocale(locale: string): Promise<void> {
   if (mode === 'host') {
     return Promise.reject(new Error('[ae-auth-elements] the host app owns localization: call its setLocale().'));
   }
-  mode = 'explicit';
-  observer?.disconnect();
-  observer = undefined;
+  stopAuto('explicit');
   return apply(matchLocale(locale) ?? 'en');
 }
 
-/** Declares that the page runs @lit/localize itself; the library then never calls configureLocalization. */
+/**
+ * Declares that the page runs @lit/localize itself; the library then never calls configureLocalization and
+ * follows the page's locale. Call it before the page's first setLocale().
+ */
 export function useHostLocalization(): void {
-  mode = 'host';
+  if (mode === 'host') return;
+  stopAuto('host');
+  followHostLocale(setCurrent);
+}
+
+/** Leaves automatic mode: `<html lang>` no longer drives the locale (in host mode, neither does setLocale()). */
+function stopAuto(next: Mode): void {
+  mode = next;
   observer?.disconnect();
   observer = undefined;
+}
+
+/** In host mode, the locale the page's runtime reported last (see followHostLocale). */
+function setCurrent(locale: string | undefined): void {
+  current = matchLocale(locale) ?? 'en';
 }
 
 let started = false;
