@@ -489,9 +489,19 @@ describe('<ae-register>', () => {
       const el = await fixture<AeRegister>(html`<ae-register theme="dark" .adapter=${adapter}></ae-register>`);
       await captchaReady(captchaOf(el));
       expect(captchaOf(el).getAttribute('theme')).to.equal('dark');
-      const surface = (n: Element) => getComputedStyle(n).getPropertyValue('--_surface').trim();
-      expect(surface(captchaOf(el))).to.equal(surface(el));
-      expect(surface(el)).to.equal('#1f2023');
+      expect(getComputedStyle(captchaOf(el)).colorScheme).to.equal('dark');
+      // The dark surface (#1f2023) under the answer, on a page that prefers light.
+      const answer = captchaOf(el).shadowRoot!.querySelector('[part=input]')!;
+      expect(getComputedStyle(answer).backgroundColor).to.equal('rgb(31, 32, 35)');
+      await fillValid(el);
+      const success = oneEvent(el, 'ae-register-success');
+      await realClick(submitButton(el));
+      await success;
+      await el.updateComplete;
+      const activate = el.querySelector('ae-activate')!;
+      expect(activate.getAttribute('theme')).to.equal('dark');
+      expect(getComputedStyle(activate).colorScheme).to.equal('dark');
+      expect(getComputedStyle(activate).color, 'the dark text color (#ececf1)').to.equal('rgb(236, 236, 241)');
     });
 
     it('setting properties from code fires no event', async () => {
