@@ -138,15 +138,9 @@ export class AeCaptcha extends AeElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (
-      changed.has('value') ||
-      changed.has('name') ||
-      changed.has('required') ||
-      changed.has('error') ||
-      changed.has('captcha')
-    ) {
-      this.syncValidity();
-    }
+    // Form value and validity follow every render (value, name, required, error, the challenge): cheap, and
+    // nothing can fall out of step.
+    this.syncValidity();
     if (changed.has('loading')) this.setState('pending', this.loading);
     if ((changed.has('adapter') || changed.has('endpoint')) && this.loadedFrom && this.loadedFrom !== this.resolvedAdapter) {
       void this.refresh('initial');
