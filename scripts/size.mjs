@@ -5,9 +5,9 @@
 // entry plus its static imports; lazy chunks (transliteration, locales, adapters) are listed apart.
 //
 // Two limits per row: the TARGET is the budget the product set (issue 7); the CEILING is what CI enforces
-// today, a little above the measured size, so that no change makes the library bigger unnoticed. The targets
-// for the whole library and <ae-register> are met; <ae-captcha> (10.8 kB against 10) is not yet (see the
-// notes on issue 7). `--strict` fails on the targets instead of the ceilings.
+// today: the target where the measured size is close to it (<ae-captcha>), else a little above the measured
+// size, so that no change makes the library bigger unnoticed. `--strict` fails on the targets instead.
+// First-load gzip is printed with two decimals: 9.96 must not read as 10.0 next to a 10 kB budget.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -23,7 +23,7 @@ import {
 
 /** Targets and enforced ceilings in kB (1 kB = 1000 bytes) of gzip at first load. */
 const TARGETS = { library: 25, captcha: 10, register: 20 };
-const CEILINGS = { library: 22.5, captcha: 11, register: 18, activate: 15 };
+const CEILINGS = { library: 19.5, captcha: 10, register: 16, activate: 13.5 };
 const strict = process.argv.includes('--strict');
 const BUDGETS = strict ? TARGETS : CEILINGS;
 const LABELS = {
@@ -54,7 +54,7 @@ try {
     rows.push([
       LABELS[name],
       kB(r.firstBytes),
-      kB(r.firstGzip),
+      (r.firstGzip / 1000).toFixed(2),
       target ? `${target}` : '-',
       budget ? `${budget}` : '-',
       budget ? (ok ? `ok (${vsTarget || 'no target'})` : 'OVER') : vsTarget,
