@@ -11,6 +11,9 @@ import { css } from 'lit';
  * browser draws its own parts of the fields (caret, autofill, scrollbars) in the same scheme. The dark side of
  * the primary, on-primary and focus colors falls back to the brand's light value before ours: a brand color
  * usually reads well on dark too, and our dark red would not be the brand's.
+ *
+ * Each element declares only the tokens its own rules read: `tokens` has those of every element; `formTokens`
+ * (form-tokens.ts) adds those of the forms, `<ae-register>` and `<ae-activate>`.
  */
 export const tokens = css`
   :host {
@@ -25,10 +28,6 @@ export const tokens = css`
       var(--ae-color-primary, #d1142c),
       var(--ae-color-primary-dark, var(--ae-color-primary, #ff8a98))
     );
-    --_primary-text: light-dark(
-      var(--ae-color-on-primary, #fff),
-      var(--ae-color-on-primary-dark, var(--ae-color-on-primary, #1d1d1f))
-    );
     --_text: light-dark(
       var(--ae-color-text, #1d1d1f),
       var(--ae-color-text-dark, #ececf1)
@@ -41,10 +40,6 @@ export const tokens = css`
       var(--ae-color-danger, #b3261e),
       var(--ae-color-danger-dark, #ffb4ab)
     );
-    --_warning: light-dark(
-      var(--ae-color-warning, #7a4b00),
-      var(--ae-color-warning-dark, #ffcc80)
-    );
     --_border: light-dark(
       var(--ae-color-border, #80868b),
       var(--ae-color-border-dark, #9aa0a6)
@@ -52,10 +47,6 @@ export const tokens = css`
     --_surface: light-dark(
       var(--ae-color-surface, #fff),
       var(--ae-color-surface-dark, #1f2023)
-    );
-    --_surface-alt: light-dark(
-      var(--ae-color-surface-alt, #f4f5f7),
-      var(--ae-color-surface-alt-dark, #2b2d31)
     );
     --_focus: light-dark(
       var(--ae-color-focus, #1a73e8),
@@ -65,7 +56,6 @@ export const tokens = css`
     --_radius: var(--ae-radius, 6px);
     /* Every browser this library supports (see the README) has system-ui. */
     --_font: var(--ae-font-family, system-ui, sans-serif);
-    --_gap: var(--ae-spacing, 0.75rem);
     /* The page's inherited typography (a container's uppercase, letter-spacing, italics…) stops here. */
     font-style: normal;
     font-weight: 400;

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
+import { formTokens } from '../../internal/form-tokens.js';
 import { fieldLook } from '../../internal/shared-styles.js';
 
 export const activateStyles = [
   tokens,
+  formTokens,
   css`
     :host {
       max-inline-size: var(--ae-activate-max-width, 28rem);

@@ -1,10 +1,12 @@
 import { css, unsafeCSS } from 'lit';
 import { tokens } from '../../internal/tokens.js';
+import { formTokens } from '../../internal/form-tokens.js';
 import { fieldLook } from '../../internal/shared-styles.js';
 
 /** Shadow styles: the frame around the slotted light-DOM form. */
 export const registerStyles = [
   tokens,
+  formTokens,
   css`
     :host {
       max-inline-size: var(--ae-register-max-width, 28rem);
