@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
@@ -166,6 +166,60 @@ describe('<ae-captcha>', () => {
       await waitUntil(() => submitted.length === 1, 'the form was submitted');
       expect(submitted[0]!.get('captcha')).to.equal(ANSWER);
       expect(submitted[0]!.get('captchaId')).to.equal(captcha.captchaId);
+    });
+
+    /** A form with the given buttons around a captcha; records clicks and the submitter of each submission. */
+    async function withButtons(buttons: TemplateResult) {
+      const log: string[] = [];
+      const container = mount(html`<form
+        @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          const s = e.submitter as HTMLButtonElement | null;
+          log.push(`submit by ${s ? s.value : 'the form'}`);
+        }}
+        @click=${(e: Event) => {
+          const t = e.target as HTMLElement;
+          if (t.localName === 'button') log.push(`click ${(t as HTMLButtonElement).value}`);
+        }}
+      >
+        <ae-captcha .adapter=${adapterWith()}></ae-captcha>
+        ${buttons}
+      </form>`);
+      const captcha = container.querySelector('ae-captcha')!;
+      await captchaReady(captcha);
+      await typeCaptcha(captcha, ANSWER);
+      return { log, form: container.querySelector('form')! };
+    }
+
+    it("Enter clicks the form's default button (its first submit button), which becomes the submitter", async () => {
+      const { log } = await withButtons(html`<button type="button" value="help">Help</button>
+        <button name="action" value="save">Save</button>
+        <button name="action" value="publish">Publish</button>`);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => log.length === 2, 'a click and a submission');
+      expect(log).to.deep.equal(['click save', 'submit by save']);
+    });
+
+    it('Enter does not submit when the default button is disabled, also by its fieldset', async () => {
+      const { log, form } = await withButtons(html`<button value="save" disabled>Save</button>
+        <button value="publish">Publish</button>`);
+      await sendKeys({ press: 'Enter' });
+      form.querySelector('button')!.removeAttribute('disabled');
+      const fieldset = document.createElement('fieldset');
+      fieldset.disabled = true;
+      form.querySelector('button')!.replaceWith(fieldset);
+      fieldset.append(Object.assign(document.createElement('button'), { value: 'save', textContent: 'Save' }));
+      form.querySelector('ae-captcha')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await aTimeout(100);
+      expect(log, 'no click, no submission').to.deep.equal([]);
+    });
+
+    it('Enter submits a form that has no submit button, with the form as the submitter', async () => {
+      const { log } = await withButtons(html`<button type="button" value="help">Help</button>`);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => log.length === 1, 'a submission');
+      expect(log).to.deep.equal(['submit by the form']);
     });
   });
 

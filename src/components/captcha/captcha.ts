@@ -181,12 +181,6 @@ export class AeCaptcha extends AeElement {
     }
   }
 
-  /** Forgets that the person interacted with the field (no message until the next interaction). */
-  resetInteraction(): void {
-    this.touched = false;
-    this.syncValidity();
-  }
-
   /** Marks the field as interacted with, so its message shows (used on a form submit). */
   markTouched(): void {
     this.touched = true;
@@ -279,13 +273,20 @@ export class AeCaptcha extends AeElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  /** Enter in the answer field submits the form, as in a native text field (implicit submission). */
+  /**
+   * Enter in the answer field: implicit submission, as the HTML standard defines it for a text field. The form's
+   * default button (its first submit button) gets a click, so the submit event names it as the submitter and
+   * its own click handlers run; a disabled default button means no submission. A form without a submit button
+   * is submitted (the standard would not when other text fields are in it; we keep the byte budget instead).
+   */
   private onKeydown(e: KeyboardEvent): void {
     if (e.key !== 'Enter' || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const form = this.internals.form;
     if (!form) return;
     e.preventDefault();
-    form.requestSubmit();
+    const button = ([...form.elements] as HTMLInputElement[]).find((f) => f.type === 'submit' || f.type === 'image');
+    if (!button) form.requestSubmit();
+    else if (!button.matches(':disabled')) button.click();
   }
 
   private onRefreshClick(): void {
