@@ -5,8 +5,10 @@ import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 
 /**
  * Theming: every color, radius, font and spacing is a `--ae-*` custom property with a fallback
- * (component token → system token → literal). Dark values apply with `theme="dark"` or the page's
- * `prefers-color-scheme: dark` (unless `theme="light"`); `*-dark` variants set the dark palette.
+ * (component token → system token → literal). Each color is a CSS `light-dark()` pair picked by the element's
+ * `color-scheme`: the page's `prefers-color-scheme`, unless `theme="light"` or `theme="dark"` forces one.
+ * `*-dark` variants set the dark palette; a brand primary, on-primary or focus color serves both schemes until
+ * its `-dark` variant is set.
  * Structure in the shadow root is reachable with `::part()`; state with `:state()` on `<ae-captcha>`.
  */
 const meta: Meta = {
@@ -23,7 +25,7 @@ const tokens: [string, string][] = [
   ['--ae-color-danger / --ae-color-warning', 'errors, Caps Lock warning'],
   ['--ae-color-border / --ae-color-surface / --ae-color-surface-alt', 'fields and frames'],
   ['--ae-color-focus', 'focus ring'],
-  ['--ae-color-*-dark', 'the same for the dark theme'],
+  ['--ae-color-*-dark', 'the same for the dark theme (primary, on-primary, focus: else the light value)'],
   ['--ae-radius / --ae-font-family / --ae-font-size / --ae-spacing', 'shape and rhythm'],
   ['--ae-register-max-width / --ae-register-padding / --ae-register-border-color', '<ae-register> only'],
   ['--ae-captcha-image-background', '<ae-captcha> only'],
