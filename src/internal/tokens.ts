@@ -52,7 +52,6 @@ export const tokens = css`
       var(--ae-color-focus, #1a73e8),
       var(--ae-color-focus-dark, var(--ae-color-focus, #8ab4f8))
     );
-
     --_radius: var(--ae-radius, 6px);
     /* Every browser this library supports (see the README) has system-ui. */
     --_font: var(--ae-font-family, system-ui, sans-serif);
