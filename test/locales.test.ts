@@ -84,24 +84,25 @@ describe('locale selection and plurals', () => {
     await setLocale('ru');
     expect(getLocale()).to.equal('ru');
     expect([1, 2, 5, 11, 21, 22].map(secondsText)).to.deep.equal([
-      '1 секунду',
-      '2 секунды',
-      '5 секунд',
-      '11 секунд',
-      '21 секунду',
-      '22 секунды',
+      '1\u00a0секунду',
+      '2\u00a0секунды',
+      '5\u00a0секунд',
+      '11\u00a0секунд',
+      '21\u00a0секунду',
+      '22\u00a0секунды',
     ]);
-    expect([1, 3, 8].map(charactersText)).to.deep.equal(['1 символ', '3 символа', '8 символов']);
+    expect([1, 3, 8].map(charactersText)).to.deep.equal(['1\u00a0символ', '3\u00a0символа', '8\u00a0символов']);
   });
 
   it('Bulgarian seconds use one/other: 1 секунда, 2 секунди, 11 секунди', async () => {
     await setLocale('bg');
-    expect([1, 2, 11, 21].map(secondsText)).to.deep.equal(['1 секунда', '2 секунди', '11 секунди', '21 секунди']);
-    expect([1, 8].map(charactersText)).to.deep.equal(['1 знак', '8 знака']);
+    expect([1, 2, 11, 21].map(secondsText)).to.deep.equal(['1\u00a0секунда', '2\u00a0секунди', '11\u00a0секунди', '21\u00a0секунди']);
+    expect([1, 8].map(charactersText)).to.deep.equal(['1\u00a0знак', '8\u00a0знака']);
   });
 
+  // A non-breaking space between the number and its unit: "8 / символов" must not wrap.
   it('English: 1 second, 2 seconds', async () => {
     await setLocale('en');
-    expect([1, 2].map(secondsText)).to.deep.equal(['1 second', '2 seconds']);
+    expect([1, 2].map(secondsText)).to.deep.equal(['1\u00a0second', '2\u00a0seconds']);
   });
 });

@@ -5,7 +5,6 @@
  */
 import { configureLocalization } from '@lit/localize/init/runtime.js';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
-import { followHostLocale } from './host-locale.js';
 
 export type LocaleControls = ReturnType<typeof configureLocalization>;
 
@@ -15,11 +14,10 @@ function loadLocale(locale: string) {
 }
 
 /**
- * The runtime's controls, or `undefined` when the page had configured @lit/localize before us: then
- * `onHostLocale` gets each locale the page's runtime switches to from now on. Which locale the page is in at
- * this moment, its runtime does not tell; until it switches, our `getLocale()` says English (the source).
+ * The runtime's controls, or `undefined` when the page had configured @lit/localize before us: then the page's
+ * runtime drives our strings, and `getLocale()` reads the language they are rendered in.
  */
-export function configure(onHostLocale: (locale: string | undefined) => void): LocaleControls | undefined {
+export function configure(): LocaleControls | undefined {
   try {
     return configureLocalization({ sourceLocale, targetLocales, loadLocale });
   } catch {
@@ -27,8 +25,6 @@ export function configure(onHostLocale: (locale: string | undefined) => void): L
       '[ae-auth-elements] @lit/localize is already configured by this page; ae-* elements follow its locale. ' +
         'Merge our templates into its loadLocale and call useHostLocalization() to silence this warning.',
     );
-    onHostLocale(sourceLocale);
-    followHostLocale(onHostLocale);
     return undefined;
   }
 }

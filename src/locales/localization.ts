@@ -10,7 +10,7 @@
 import { LOCALE_STATUS_EVENT } from '@lit/localize/internal/locale-status-event.js';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 import type { LocaleControls } from './configure.js';
-import { followHostLocale } from './host-locale.js';
+import { msg } from '@lit/localize/init/install.js';
 
 export type AeLocale = 'en' | 'ru' | 'bg';
 export const SUPPORTED_LOCALES: readonly AeLocale[] = [sourceLocale as AeLocale, ...(targetLocales as readonly AeLocale[])];
@@ -50,15 +50,25 @@ async function ensureConfigured(): Promise<LocaleControls | undefined> {
   if (controls || mode === 'host') return controls;
   const { configure } = await import('./configure.js');
   if (controls || (mode as Mode) === 'host') return controls;
-  controls = configure(setCurrent);
-  // Configured by the page before us: its setLocale() drives our strings (and configure() follows its locale).
+  controls = configure();
+  // Configured by the page before us: its setLocale() drives our strings, and getLocale() reads what it rendered.
   if (!controls) stopAuto('host');
   return controls;
 }
 
+/**
+ * The language our strings are really rendered in, asked of msg() itself: the unit `locale.code` translates
+ * to the locale's own code. Until our runtime is configured, only that answer is true: a page that runs
+ * @lit/localize may have switched before our first element connected (its runtime does not say so), and
+ * plural rules and `lang` must follow the text, not what we last asked for.
+ */
+function renderedLocale(): AeLocale {
+  return matchLocale(msg('en', { id: 'locale.code', desc: 'Not shown: write the code of your language, exactly "ru" or "bg".' })) ?? 'en';
+}
+
 /** The current UI locale of the ae-* elements. */
 export function getLocale(): AeLocale {
-  return controls ? ((matchLocale(controls.getLocale()) ?? 'en') as AeLocale) : current;
+  return controls ? ((matchLocale(controls.getLocale()) ?? 'en') as AeLocale) : renderedLocale();
 }
 
 async function apply(locale: AeLocale): Promise<void> {
@@ -88,7 +98,6 @@ export function setLocale(locale: string): Promise<void> {
 export function useHostLocalization(): void {
   if (mode === 'host') return;
   stopAuto('host');
-  followHostLocale(setCurrent);
 }
 
 /** Leaves automatic mode: `<html lang>` no longer drives the locale (in host mode, neither does setLocale()). */
@@ -96,11 +105,6 @@ function stopAuto(next: Mode): void {
   mode = next;
   observer?.disconnect();
   observer = undefined;
-}
-
-/** In host mode, the locale the page's runtime reported last (see followHostLocale). */
-function setCurrent(locale: string | undefined): void {
-  current = matchLocale(locale) ?? 'en';
 }
 
 let started = false;

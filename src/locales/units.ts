@@ -16,22 +16,22 @@ export function secondsText(n: number): string {
   const c = count(n);
   switch (pluralCategory(n)) {
     case 'one':
-      return msg(str`${c} second`, {
+      return msg(str`${c}\u00a0second`, {
         id: 'unit.seconds.one',
         desc: 'A duration after "wait" or "in", plural category "one" (ru: 1 or 21 секунду; bg: 1 секунда).',
       });
     case 'few':
-      return msg(str`${c} seconds`, {
+      return msg(str`${c}\u00a0seconds`, {
         id: 'unit.seconds.few',
         desc: 'A duration after "wait" or "in", plural category "few" (ru: 2–4, 22 секунды). Bulgarian never uses this form; translate as "other".',
       });
     case 'many':
-      return msg(str`${c} seconds`, {
+      return msg(str`${c}\u00a0seconds`, {
         id: 'unit.seconds.many',
         desc: 'A duration after "wait" or "in", plural category "many" (ru: 5–20, 11 секунд). Bulgarian never uses this form; translate as "other".',
       });
     default:
-      return msg(str`${c} seconds`, {
+      return msg(str`${c}\u00a0seconds`, {
         id: 'unit.seconds.other',
         desc: 'A duration after "wait" or "in", plural category "other" (ru: fractions, 1,5 секунды; bg: 2 секунди).',
       });
@@ -43,22 +43,22 @@ export function charactersText(n: number): string {
   const c = count(n);
   switch (pluralCategory(n)) {
     case 'one':
-      return msg(str`${c} character`, {
+      return msg(str`${c}\u00a0character`, {
         id: 'unit.characters.one',
         desc: 'A counted number of characters, plural category "one" (ru: 1 символ, 21 символ; bg: 1 знак).',
       });
     case 'few':
-      return msg(str`${c} characters`, {
+      return msg(str`${c}\u00a0characters`, {
         id: 'unit.characters.few',
         desc: 'A counted number of characters, plural category "few" (ru: 2–4 символа). Bulgarian never uses this form; translate as "other".',
       });
     case 'many':
-      return msg(str`${c} characters`, {
+      return msg(str`${c}\u00a0characters`, {
         id: 'unit.characters.many',
         desc: 'A counted number of characters, plural category "many" (ru: 5–20 символов). Bulgarian never uses this form; translate as "other".',
       });
     default:
-      return msg(str`${c} characters`, {
+      return msg(str`${c}\u00a0characters`, {
         id: 'unit.characters.other',
         desc: 'A counted number of characters, plural category "other" (bg: 8 знака).',
       });

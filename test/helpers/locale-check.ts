@@ -16,6 +16,9 @@ const FOREIGN_LETTERS: Record<XliffLocale, RegExp> = {
   bg: /[іїєґўыэёІЇЄҐЎЫЭЁ]/u,
 };
 
+/** The unit whose translation is the locale's own code (src/locales/localization.ts, renderedLocale). */
+export const LOCALE_CODE_ID = 'locale.code';
+
 export interface LocaleProblem {
   id: string;
   problem: 'missing' | 'untranslated' | 'placeholders' | 'latin-word' | 'foreign-letter' | 'mixed-script';
@@ -44,6 +47,11 @@ export function checkXliff(xml: string, locale: XliffLocale): LocaleProblem[] {
     const text = target ? plainText(target) : '';
     if (!target || text === '') {
       problems.push({ id, problem: 'missing', text: '' });
+      continue;
+    }
+    // The one unit that is a code, not a text: how the elements learn which language is really rendered.
+    if (id === LOCALE_CODE_ID) {
+      if (text !== locale) problems.push({ id, problem: 'untranslated', text });
       continue;
     }
     const sourceText = plainText(source);
