@@ -1,6 +1,63 @@
 // `npm run analyze`: custom-elements.json from the JSDoc of every element (@summary, @slot, @csspart,
 // @cssprop, @cssstate, @fires, one line per public property), and VS Code's HTML custom data made from it.
+// Only the public API goes in: Storybook's controls and docs tables, IDEs and the VS Code data read this file.
+// `npm run check:manifest` (scripts/check-manifest.mjs) checks the result against the TypeScript source.
 import { writeFileSync } from 'node:fs';
+
+/**
+ * Members a page never calls or sets: the platform's and Lit's callbacks (the analyzer drops only the first
+ * four), which an element implements for the browser or for Lit, not for its users.
+ */
+const CALLBACKS = new Set([
+  'connectedCallback',
+  'disconnectedCallback',
+  'attributeChangedCallback',
+  'adoptedCallback',
+  'formAssociatedCallback',
+  'formResetCallback',
+  'formDisabledCallback',
+  'formStateRestoreCallback',
+  'createRenderRoot',
+  'render',
+  'update',
+  'updated',
+  'firstUpdated',
+  'willUpdate',
+  'shouldUpdate',
+  'performUpdate',
+  'scheduleUpdate',
+  'getUpdateComplete',
+]);
+
+/** Whether a manifest member is public API: not private or protected, not `#x` or `_x`, not static, no callback. */
+function isPublicMember(member) {
+  if (member.privacy === 'private' || member.privacy === 'protected') return false;
+  if (/^[#_]/.test(member.name)) return false;
+  // `static styles`, `formAssociated`, `shadowRootOptions`, `properties`: the class's set-up, not an API.
+  if (member.static) return false;
+  return !CALLBACKS.has(member.name);
+}
+
+/**
+ * Keeps only the public API of every class: members by `isPublicMember`, and attributes whose field is one of
+ * them (internal reactive state declared in `static properties` with `{ state: true }` is no attribute).
+ * Runs in the package link phase, after the analyzer has copied inherited members into each element.
+ */
+function publicApiOnly() {
+  return {
+    name: 'ae-public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const d of mod.declarations ?? []) {
+          if (!d.members) continue;
+          const hidden = new Set(d.members.filter((m) => !isPublicMember(m)).map((m) => m.name));
+          d.members = d.members.filter((m) => !hidden.has(m.name));
+          if (d.attributes) d.attributes = d.attributes.filter((a) => !hidden.has(a.fieldName ?? a.name));
+        }
+      }
+    },
+  };
+}
 
 /** Drops what the analyzer cannot name (events dispatched as `new SomeEvent()` are named by @fires). */
 function tidy() {
@@ -10,9 +67,6 @@ function tidy() {
       for (const mod of customElementsManifest.modules) {
         for (const d of mod.declarations ?? []) {
           if (d.events) d.events = d.events.filter((e) => e.name);
-          // Internal reactive state declared in `static properties` ({ state: true }) is no attribute.
-          const internal = new Set((d.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name));
-          if (d.attributes) d.attributes = d.attributes.filter((a) => !internal.has(a.fieldName ?? a.name));
           // The shared base class is not an element of its own.
           if (d.customElement && !d.tagName) delete d.customElement;
         }
@@ -52,5 +106,5 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: true,
-  plugins: [tidy(), vscodeData()],
+  plugins: [publicApiOnly(), tidy(), vscodeData()],
 };
