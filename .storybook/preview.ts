@@ -4,18 +4,30 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 // autodocs and the controls' descriptions come from it.
 import manifest from '../custom-elements.json';
 import { setLocale } from '../src/locales/localization.js';
+import { argTypesFromManifest } from './manifest-arg-types.js';
 
-/** Elements that take a `theme` attribute. Nested ones (the captcha inside the form) get it too. */
+/** Elements that take a `theme` attribute. */
 const THEMED = 'ae-register, ae-captcha, ae-activate';
 const PAGE_COLORS = { light: ['#ffffff', '#1d1d1f'], dark: ['#16171a', '#ececf1'] } as const;
 let theme: 'light' | 'dark' = 'light';
 let observer: MutationObserver | undefined;
+/** Elements this decorator gave the toolbar's theme to; any other `theme` attribute is the story's own. */
+const themedByToolbar = new WeakSet<Element>();
 
-/** Gives every themed element in the page the toolbar's theme, and the page matching colors. */
+/**
+ * Gives the toolbar's theme to every outermost themed element that has none of its own, and the page matching
+ * colors. A story's own `theme` wins (the Theming guide's "Dark" story is dark whatever the toolbar says), and
+ * nested elements (the captcha inside the form, the form's activation step) are left to their host, which
+ * hands its own theme down.
+ */
 function applyTheme(): void {
   const [background, color] = PAGE_COLORS[theme];
   Object.assign(document.body.style, { background, color, colorScheme: theme });
   for (const el of document.querySelectorAll(THEMED)) {
+    if (el.parentElement?.closest(THEMED)) continue;
+    const own = el.hasAttribute('theme') && !themedByToolbar.has(el);
+    if (own) continue;
+    themedByToolbar.add(el);
     if (el.getAttribute('theme') !== theme) el.setAttribute('theme', theme);
   }
 }
@@ -24,6 +36,19 @@ setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   tags: ['autodocs'],
+  parameters: {
+    // One row per public name and category, read-only properties without a control (manifest-arg-types.ts).
+    docs: { extractArgTypes: (tagName: unknown) => argTypesFromManifest(manifest, tagName) },
+  },
+  argTypesEnhancers: [
+    // A control only for what the story's render reads (its args); the other properties are documented.
+    ({ argTypes, initialArgs }) => {
+      for (const [key, argType] of Object.entries(argTypes)) {
+        if (argType.table?.category === 'properties' && !(key in (initialArgs ?? {}))) argType.control = false;
+      }
+      return argTypes;
+    },
+  ],
   globalTypes: {
     locale: {
       description: 'UI language of the elements',
