@@ -6,6 +6,7 @@ import '../src/define/ae-captcha.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import type { AeCaptcha } from '../src/components/captcha/captcha.js';
 import { CAPTCHA_ANSWER } from './helpers.js';
+import { words } from './strings.js';
 
 interface Args {
   name: string;
@@ -73,24 +74,25 @@ export const Playground: Story = {};
 export const Standalone: Story = {
   render: (args, context): TemplateResult => {
     const { adapter } = context.loaded as Loaded;
+    const t = words();
     const onSubmit = (e: SubmitEvent) => {
       e.preventDefault();
       const form = e.target as HTMLFormElement;
       const entries = [...new FormData(form).entries()].map(([k, v]) => `${k} = ${JSON.stringify(String(v))}`);
       const out = form.querySelector('output');
-      if (out) out.textContent = entries.join('\n') || '(empty)';
+      if (out) out.textContent = entries.join('\n') || t.empty;
       action('submit')(Object.fromEntries(new FormData(form)));
     };
     const onReset = (e: Event) => {
       const out = (e.target as HTMLFormElement).querySelector('output');
-      if (out) out.textContent = '(reset)';
+      if (out) out.textContent = t.cleared;
     };
     return html`<form
       style="display:grid;gap:.75rem;max-width:24rem;font:14px/1.4 system-ui"
       @submit=${onSubmit}
       @reset=${onReset}
     >
-      <label style="display:grid;gap:.25rem">Nickname <input name="nickname" value="maria" /></label>
+      <label style="display:grid;gap:.25rem">${t.nickname} <input name="nickname" value="maria" /></label>
       <ae-captcha
         name=${args.name}
         ?required=${args.required}
@@ -99,13 +101,13 @@ export const Standalone: Story = {
         @ae-captcha-refresh=${(e: CustomEvent) => action('ae-captcha-refresh')(e.detail)}
       ></ae-captcha>
       <div style="display:flex;gap:.5rem">
-        <button type="submit">Send</button>
-        <button type="reset">Reset</button>
+        <button type="submit">${t.send}</button>
+        <button type="reset">${t.clear}</button>
       </div>
-      <small>Demo backend: the code is always <code>${CAPTCHA_ANSWER}</code>.</small>
-      <div>FormData on submit:</div>
+      <small>${t.demoBackend} <code>${CAPTCHA_ANSWER}</code>.</small>
+      <div>${t.formDataOnSubmit}</div>
       <output style="display:block;white-space:pre-wrap;font-family:monospace;padding:.5rem;border:1px dashed #888;min-height:3em"
-        >(nothing sent yet)</output
+        >${t.nothingSent}</output
       >
     </form>`;
   },

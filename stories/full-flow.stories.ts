@@ -7,6 +7,8 @@ import '../src/define/ae-activate.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import type { OutboxLetter } from '../src/adapter/memory-adapter.js';
 import { CAPTCHA_ANSWER, fillRegister, logEvents, run } from './helpers.js';
+import { words } from './strings.js';
+import { getLocale } from '../src/locales/localization.js';
 
 const EVENTS = [
   'ae-register-success',
@@ -19,12 +21,12 @@ const EVENTS = [
 
 /**
  * The demo page, built once per visit: switching the Locale or Theme toolbar keeps it (and whatever was typed,
- * registered or activated) and the elements re-render in the new language. Leaving the story and coming back
- * starts over with an empty backend.
+ * registered or activated); the elements and the page's own words re-render in the new language. Leaving the
+ * story and coming back starts over with an empty backend.
  */
-let page: HTMLElement | undefined;
+let page: { root: HTMLElement; update: () => void } | undefined;
 
-function buildPage(): HTMLElement {
+function buildPage(): { root: HTMLElement; update: () => void } {
   const adapter = new MemoryAdapter({ captchaAnswer: CAPTCHA_ANSWER });
   const root = document.createElement('div');
   const letters: OutboxLetter[] = [];
@@ -41,22 +43,26 @@ function buildPage(): HTMLElement {
     if (form) run(() => fillRegister(form));
   };
 
-  const card = (letter: OutboxLetter): TemplateResult => html`<article
-    style="border:1px solid #8888;border-radius:8px;padding:.75rem;display:grid;gap:.35rem;background:#8881"
-  >
-    <div style="font-size:.8rem;opacity:.8">
-      From: Marketplace &lt;no-reply@marketplace.example&gt; · To: ${letter.to} ·
-      ${new Date(letter.sentAt).toLocaleTimeString(document.documentElement.lang || 'en')}
-    </div>
-    <strong>${letter.subject}</strong>
-    <p style="margin:0">Hello, ${letter.firstName}! Press the button to activate your profile. The link works for 24 hours.</p>
-    <div style="display:flex;gap:.5rem;align-items:center;flex-wrap:wrap">
-      <button type="button" @click=${() => open(letter.token)}>Activate profile</button>
-      <code style="font-size:.7rem;opacity:.7;overflow-wrap:anywhere">${letter.link}</code>
-    </div>
-  </article>`;
+  const card = (letter: OutboxLetter): TemplateResult => {
+    const t = words();
+    const sent = new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short' }).format(letter.sentAt);
+    return html`<article
+      style="border:1px solid #8888;border-radius:8px;padding:.75rem;display:grid;gap:.35rem;background:#8881"
+    >
+      <div style="font-size:.8rem;opacity:.8">
+        ${t.letterFrom}: Marketplace &lt;no-reply@marketplace.example&gt; · ${t.letterTo}: ${letter.to} · ${sent}
+      </div>
+      <strong>${getLocale() === 'en' ? letter.subject : t.letterSubject}</strong>
+      <p style="margin:0">${t.letterBody(letter.firstName)}</p>
+      <div style="display:flex;gap:.5rem;align-items:center;flex-wrap:wrap">
+        <button type="button" @click=${() => open(letter.token)}>${t.letterButton}</button>
+        <code style="font-size:.7rem;opacity:.7;overflow-wrap:anywhere">${letter.link}</code>
+      </div>
+    </article>`;
+  };
 
-  const update = () =>
+  const update = () => {
+    const t = words();
     render(
       html`<div
         style="display:grid;grid-template-columns:minmax(18rem,28rem) minmax(16rem,1fr);gap:1.5rem;align-items:start;font:14px/1.4 system-ui"
@@ -64,18 +70,18 @@ function buildPage(): HTMLElement {
         <section style="display:grid;gap:.5rem">
           <ae-register .adapter=${adapter}></ae-register>
           <div>
-            <button type="button" @click=${fill}>Fill in demo values</button>
-            <small>(the code in the picture is always <code>${CAPTCHA_ANSWER}</code>)</small>
+            <button type="button" @click=${fill}>${t.fillDemo}</button>
+            <small>(${t.codeIsAlways} <code>${CAPTCHA_ANSWER}</code>)</small>
           </div>
         </section>
         <section style="display:grid;gap:.75rem">
-          <h3 style="margin:0">Outbox (${letters.length})</h3>
+          <h3 style="margin:0">${t.outbox(letters.length)}</h3>
           ${letters.length
             ? [...letters].reverse().map(card)
-            : html`<p style="margin:0;opacity:.7">No letters yet. Create a profile on the left.</p>`}
+            : html`<p style="margin:0;opacity:.7">${t.noLetters}</p>`}
           ${opened
             ? html`<div class="flow-link-page" style="display:grid;gap:.5rem;border-top:1px dashed #8888;padding-top:.75rem">
-                <h3 style="margin:0">The page the link opens</h3>
+                <h3 style="margin:0">${t.linkPage}</h3>
                 ${keyed(opened, html`<ae-activate .adapter=${adapter} token=${opened}></ae-activate>`)}
               </div>`
             : nothing}
@@ -83,6 +89,7 @@ function buildPage(): HTMLElement {
       </div>`,
       root,
     );
+  };
 
   adapter.addEventListener('letter', (e) => {
     letters.push(e.detail);
@@ -90,7 +97,7 @@ function buildPage(): HTMLElement {
   });
   logEvents(root, EVENTS);
   update();
-  return root;
+  return { root, update };
 }
 
 const meta: Meta = {
@@ -106,8 +113,10 @@ export default meta;
  */
 export const FullFlow: StoryObj = {
   name: 'Full flow',
+  // Runs again after a toolbar change (the loaders set the new locale first): the same page, in new words.
   render: () => {
-    if (!page?.isConnected) page = buildPage();
-    return page;
+    if (!page?.root.isConnected) page = buildPage();
+    else page.update();
+    return page.root;
   },
 };

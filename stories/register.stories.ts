@@ -14,6 +14,7 @@ import {
   slowRegister,
   submit,
 } from './helpers.js';
+import { words } from './strings.js';
 
 /*
  * Each state story reaches its state from its render function, not from a `play` function: Storybook runs
@@ -233,19 +234,27 @@ export const Disabled: Story = {
   args: { disabled: true },
 };
 
-/** Branding through the `header`, `terms` and `footer` slots. */
+/** Branding through the `header`, `terms` and `footer` slots (their text in the Locale toolbar's language). */
 export const WithSlots: Story = {
   render: (args, context) => {
     const el = scripted()(args, context);
-    el.insertAdjacentHTML(
-      'afterbegin',
-      `<div slot="header" style="display:flex;align-items:center;gap:.5rem;margin-bottom:.5rem">
-        <span aria-hidden="true" style="display:inline-grid;place-items:center;width:2rem;height:2rem;border-radius:50%;background:#d1142c;color:#fff;font-weight:700">M</span>
-        <strong style="font-size:1.25rem">Marketplace</strong>
-      </div>
-      <p slot="terms" style="font-size:.85rem">By creating a profile you accept the <a href="#terms">terms of use</a>.</p>
-      <p slot="footer" style="font-size:.85rem">Already have a profile? <a href="#sign-in">Sign in</a></p>`,
-    );
+    const t = words();
+    const header = document.createElement('div');
+    header.slot = 'header';
+    header.style.cssText = 'display:flex;align-items:center;gap:.5rem;margin-bottom:.5rem';
+    header.innerHTML = `<span aria-hidden="true" style="display:inline-grid;place-items:center;width:2rem;height:2rem;border-radius:50%;background:#d1142c;color:#fff;font-weight:700">M</span>
+      <strong style="font-size:1.25rem">Marketplace</strong>`;
+    const terms = document.createElement('p');
+    terms.slot = 'terms';
+    terms.style.fontSize = '.85rem';
+    const [before, link, after] = t.termsWithLink.split(/\[|\]/);
+    const termsLink = Object.assign(document.createElement('a'), { href: '#terms', textContent: link });
+    terms.append(before, termsLink, after);
+    const footer = document.createElement('p');
+    footer.slot = 'footer';
+    footer.style.fontSize = '.85rem';
+    footer.append(`${t.haveProfile} `, Object.assign(document.createElement('a'), { href: '#sign-in', textContent: t.signIn }));
+    el.prepend(header, terms, footer);
     return el;
   },
 };
