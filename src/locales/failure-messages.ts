@@ -31,3 +31,16 @@ export function rateLimitedText(retryAfter?: number): string {
         desc: 'The server limits attempts and gave no waiting time.',
       });
 }
+
+/**
+ * The text under a refused call while its "Try again" waits for the time the server asked for: the seconds
+ * left, then that the wait is over (or, when the server named no time, to wait a little).
+ */
+export function retryWaitText(left: number, timed: boolean): string {
+  return left > 0 || !timed
+    ? rateLimitedText(left)
+    : msg('Too many attempts. You can try again now', {
+        id: 'error.rateLimitedOver',
+        desc: 'The wait the server asked for after too many attempts is over; a "Try again" button follows.',
+      });
+}

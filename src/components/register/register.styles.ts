@@ -39,7 +39,7 @@ const S = unsafeCSS(':scope:not(#\\#)');
 /** Light-DOM styles for the form inside `<ae-register>`, adopted once per root (see adoptLightStyles). */
 export const registerLightStyles = css`
   @scope (ae-register) {
-    ${S} :where(.ae-root, .ae-root :not(ae-captcha, ae-activate)) {
+    ${S} :where(.ae-root, .ae-root :not(ae-captcha, ae-activate, svg *)) {
       all: revert;
       box-sizing: border-box;
     }
@@ -72,13 +72,39 @@ export const registerLightStyles = css`
       color: var(--_muted);
     }
     ${S} .ae-input-row {
-      display: flex;
-      gap: 0.25rem;
+      display: grid;
+      position: relative;
     }
     ${S} .ae-input {
       ${fieldLook}
-      flex: 1;
       min-inline-size: 0;
+    }
+    ${S} .ae-input-row:has(.ae-reveal) .ae-input {
+      padding-inline-end: 2.75rem;
+    }
+    ${S} .ae-reveal {
+      position: absolute;
+      inset-block: 0.25rem;
+      inset-inline-end: 0.25rem;
+      inline-size: 2.25rem;
+      display: grid;
+      place-items: center;
+      padding: 0;
+      color: var(--_muted);
+      border: 0;
+    }
+    ${S} .ae-reveal:hover {
+      color: var(--_primary);
+    }
+    ${S} .ae-reveal svg {
+      display: block;
+      inline-size: 1.25rem;
+      block-size: 1.25rem;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
     }
     ${S} .ae-input[aria-invalid='true'] {
       border-color: var(--_danger);

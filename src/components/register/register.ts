@@ -9,20 +9,25 @@ import { maskEmail } from '../../internal/mask-email.js';
 import { registerLightStyles, registerStyles } from './register.styles.js';
 import { AeCaptcha } from '../captcha/captcha.js';
 import { defineOnce } from '../../internal/define.js';
-import { isAbortError, isAdapterError } from '../../adapter/adapter-error.js';
+import { isAbortError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
+import { failureOf } from '../../internal/failure.js';
+import { CountdownController } from '../../internal/countdown.js';
 import type { RegistrationField, ValidationIssue } from '../../validation/validate.js';
 import { PASSWORD_DEFAULTS } from '../../validation/limits.js';
 import type { TranslitSystem } from '../../translit/translit.js';
 import { getLocale } from '../../locales/localization.js';
 import { charactersText } from '../../locales/units.js';
-import { connectionFailureText, rateLimitedText } from '../../locales/failure-messages.js';
+import { connectionFailureText, retryWaitText } from '../../locales/failure-messages.js';
 import { AeRegisterErrorEvent, AeRegisterSuccessEvent } from '../../events/register-events.js';
 
 type TextField = Exclude<RegistrationField, 'captcha'>;
 const TEXT_FIELDS: readonly TextField[] = ['email', 'firstName', 'lastName', 'password', 'passwordRepeat'];
 const NAME_FIELDS = new Set<RegistrationField>(['firstName', 'lastName']);
 const PASSWORD_FIELDS = new Set<RegistrationField>(['password', 'passwordRepeat']);
+const FORM_FIELDS: readonly string[] = [...TEXT_FIELDS, 'captcha'];
+/** Failures after which "Try again" sends the same form again: the server did not judge what was typed. */
+const RETRYABLE = new Set<AdapterErrorCode>(['network', 'timeout', 'server', 'rate_limited']);
 
 interface TopError {
   code: AdapterErrorCode;
@@ -84,6 +89,8 @@ export class AeRegister extends AeElement {
 
   private readonly uid = `ae-register-${++instances}`;
   private readonly internals = this.attachInternals();
+  /** The wait the server asked for (`Retry-After`) before "Try again" works. */
+  private readonly retryWait = new CountdownController(this);
   private submitController?: AbortController;
   /** Latest transliteration (with the full fallback table) per name field, for the value it was made from. */
   private readonly fullSuggestions = new Map<RegistrationField, { value: string; system: TranslitSystem; suggestion: string }>();
@@ -139,6 +146,9 @@ export class AeRegister extends AeElement {
     super.disconnectedCallback();
     this.submitController?.abort();
     this.pending = false;
+    // A password is not left behind in a form that left the page.
+    this.clearPasswords();
+    this.releasePointer();
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -244,19 +254,32 @@ export class AeRegister extends AeElement {
   private pointerIsDown = false;
   private readonly deferredShown = new Set<RegistrationField>();
 
+  /**
+   * A press inside the form holds back the messages of the field it took focus from, until the press ends:
+   * released (`pointerup`) or taken over by the browser (`pointercancel`, a touch that became a scroll).
+   * One pair of window listeners per press, removed by whichever comes first.
+   */
   private onPointerDown(): void {
+    if (this.pointerIsDown) return;
     this.pointerIsDown = true;
-    window.addEventListener(
-      'pointerup',
-      () =>
-        setTimeout(() => {
-          this.pointerIsDown = false;
-          if (!this.deferredShown.size) return;
-          this.shown = new Set([...this.shown, ...this.deferredShown]);
-          this.deferredShown.clear();
-        }),
-      { once: true, capture: true },
-    );
+    window.addEventListener('pointerup', this.onPointerEnd, true);
+    window.addEventListener('pointercancel', this.onPointerEnd, true);
+  }
+
+  private readonly onPointerEnd = (): void => {
+    this.releasePointer();
+    // After the click that this release makes (a click on the submit button must not be lost).
+    setTimeout(() => {
+      if (this.pointerIsDown || !this.deferredShown.size) return;
+      this.shown = new Set([...this.shown, ...this.deferredShown]);
+      this.deferredShown.clear();
+    });
+  };
+
+  private releasePointer(): void {
+    this.pointerIsDown = false;
+    window.removeEventListener('pointerup', this.onPointerEnd, true);
+    window.removeEventListener('pointercancel', this.onPointerEnd, true);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -395,49 +418,64 @@ export class AeRegister extends AeElement {
   }
 
   private async handleFailure(err: unknown): Promise<void> {
-    const code: AdapterErrorCode = isAdapterError(err) ? err.code : isAbortError(err) ? 'timeout' : 'server';
-    const field = isAdapterError(err) ? err.field : undefined;
+    const failure = failureOf(err);
+    const { code, field } = failure;
     this.dispatchEvent(new AeRegisterErrorEvent(field ? { code, field } : { code }));
     const captcha = this.captchaEl;
-    switch (code) {
-      case 'email_taken':
-        this.serverIssues = { ...this.serverIssues, email: { code: 'email.taken' } };
-        await this.updateComplete;
-        this.focusField('email');
-        return;
-      case 'captcha_invalid':
-      case 'captcha_expired':
-        if (captcha) {
-          await captcha.refresh('rejected');
-          captcha.error = { code: code === 'captcha_invalid' ? 'captcha.invalid' : 'captcha.expired' };
-          captcha.focus();
-        }
-        return;
-      case 'validation': {
-        const fieldErrors = isAdapterError(err) ? (err.fieldErrors ?? {}) : {};
-        const issues: Partial<Record<RegistrationField, ValidationIssue>> = {};
-        for (const [f, c] of Object.entries(fieldErrors)) issues[f as RegistrationField] = { code: c };
-        this.serverIssues = { ...this.serverIssues, ...issues };
-        this.summary = Object.keys(issues) as RegistrationField[];
-        // The captcha was spent by this attempt: show a new one.
-        void captcha?.refresh('rejected');
-        await this.updateComplete;
-        this.querySelector<HTMLElement>('.ae-summary')?.focus();
-        return;
-      }
-      default: {
-        this.topError = isAdapterError(err) && err.retryAfter !== undefined ? { code, retryAfter: err.retryAfter } : { code };
-        // The captcha answer stays, so "Try again" is one press. Had the server spent the code before
-        // failing, the retry answers captcha_invalid and the person gets a fresh picture then.
-        await this.updateComplete;
-        this.querySelector<HTMLElement>('.ae-banner')?.focus();
-      }
+    if (RETRYABLE.has(code)) {
+      // The server did not judge the form: the captcha answer stays, so "Try again" is one press. Had it
+      // spent the code before failing, the retry answers captcha_invalid and a fresh picture comes then.
+      this.topError = failure.retryAfter !== undefined ? { code, retryAfter: failure.retryAfter } : { code };
+      this.retryWait.start(code === 'rate_limited' ? (failure.retryAfter ?? 0) : 0);
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('.ae-banner')?.focus();
+      return;
     }
+    // Every other answer judged the form, and the server spent the captcha with it (the contract): the
+    // person gets a new picture, so that the corrected form is not refused for a code typed right.
+    const refreshed = captcha?.refresh('rejected');
+    if (captcha && (code === 'captcha_invalid' || code === 'captcha_expired')) {
+      await refreshed;
+      captcha.error = { code: code === 'captcha_invalid' ? 'captcha.invalid' : 'captcha.expired' };
+      captcha.focus();
+      return;
+    }
+    if (code === 'email_taken') {
+      this.serverIssues = { ...this.serverIssues, email: { code: 'email.taken' } };
+      await this.updateComplete;
+      this.focusField('email');
+      return;
+    }
+    // `validation` (and any code this form has no place for): field messages where the form has the field,
+    // and a message at the top for the rest, so that a refusal is never silent.
+    const issues: Partial<Record<RegistrationField, ValidationIssue>> = {};
+    const fields: RegistrationField[] = [];
+    let unplaced = code !== 'validation';
+    for (const [f, c] of Object.entries(failure.fieldErrors ?? {})) {
+      if (!FORM_FIELDS.includes(f)) {
+        unplaced = true;
+        continue;
+      }
+      fields.push(f as RegistrationField);
+      // The captcha shows its own message (and its new picture asks for a new answer anyway).
+      if (f === 'captcha') {
+        if (captcha) captcha.error = { code: c };
+      } else issues[f as RegistrationField] = { code: c };
+    }
+    if (!fields.length) unplaced = true;
+    this.serverIssues = { ...this.serverIssues, ...issues };
+    this.summary = fields;
+    this.topError = unplaced ? { code: 'validation' } : undefined;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>(fields.length ? '.ae-summary' : '.ae-banner')?.focus();
   }
 
   private onRetry(): void {
-    this.form?.requestSubmit();
+    if (!this.retryWait.left) this.form?.requestSubmit();
   }
+
+  /** `form.submit()` from a page script fires no submit event: it goes through the same path as a press. */
+  private readonly guardedSubmit = (): void => this.form?.requestSubmit();
 
   // ---- rendering -------------------------------------------------------------------------------------------
 
@@ -467,7 +505,12 @@ export class AeRegister extends AeElement {
       case 'timeout':
         return connectionFailureText(e.code);
       case 'rate_limited':
-        return rateLimitedText(e.retryAfter);
+        return retryWaitText(this.retryWait.left, e.retryAfter !== undefined);
+      case 'validation':
+        return msg('Some of the details were not accepted. Check the form and try again.', {
+          id: 'register.error.validation',
+          desc: 'Message at the top of the form when the server refused a field this form cannot point at.',
+        });
       default:
         return msg('Something went wrong on our side. Try again: what you typed is kept', {
           id: 'register.error.server',
@@ -511,18 +554,7 @@ export class AeRegister extends AeElement {
           @keyup=${isPassword ? this.onKey : nothing}
           @blur=${isPassword ? this.onPasswordBlur : nothing}
         />
-        ${field === 'password'
-          ? html`<button
-              class="ae-button ae-reveal"
-              type="button"
-              aria-controls="${this.fieldId('password')} ${this.fieldId('passwordRepeat')}"
-              @click=${this.togglePassword}
-            >
-              ${this.revealed
-                ? msg('Hide password', { id: 'register.password.hide', desc: 'Button that hides the password again after it was shown as text.' })
-                : msg('Show password', { id: 'register.password.show', desc: 'Button that shows the typed password as text.' })}
-            </button>`
-          : nothing}
+        ${field === 'password' ? this.renderReveal() : nothing}
       </div>
       ${this.capsLock === field
         ? html`<p class="ae-warning" id=${capsId} role="status">
@@ -539,6 +571,30 @@ export class AeRegister extends AeElement {
           </button>`
         : nothing}
     </div>`;
+  }
+
+  /**
+   * Show/hide as an icon button inside the field's right edge, so the field keeps its width on a phone. Its
+   * name says what a press will do; both password fields follow it.
+   */
+  private renderReveal(): TemplateResult {
+    const label = this.revealed
+      ? msg('Hide password', { id: 'register.password.hide', desc: 'Button that hides the password again after it was shown as text.' })
+      : msg('Show password', { id: 'register.password.show', desc: 'Button that shows the typed password as text.' });
+    return html`<button
+      class="ae-button ae-reveal"
+      type="button"
+      aria-label=${label}
+      title=${label}
+      aria-controls="${this.fieldId('password')} ${this.fieldId('passwordRepeat')}"
+      @click=${this.togglePassword}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+        <circle cx="12" cy="12" r="3" />
+        ${this.revealed ? nothing : html`<path d="M4 4l16 16" />`}
+      </svg>
+    </button>`;
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
@@ -605,11 +661,12 @@ export class AeRegister extends AeElement {
     const emailHint = this.fieldId('email-hint');
     const namesHint = this.fieldId('names-hint');
     const passwordHint = this.fieldId('password-hint');
-    const captchaIssue = this.serverIssues.captcha;
     return html`<div class="ae-root" lang=${getLocale()}>
       ${this.success ? this.renderSuccess(this.success.email) : nothing}
       <form
         class="ae-form"
+        method="post"
+        .submit=${this.guardedSubmit}
         ?hidden=${!!this.success}
         novalidate
         aria-busy=${this.pending ? 'true' : 'false'}
@@ -620,9 +677,16 @@ export class AeRegister extends AeElement {
         ${this.topError
           ? html`<div class="ae-banner" role="alert" tabindex="-1">
               <p>${this.topErrorText(this.topError)}</p>
-              <button class="ae-button" type="button" @click=${this.onRetry}>
-                ${msg('Try again', { id: 'register.retry', desc: 'Button that sends the form again after a connection or server error.' })}
-              </button>
+              ${RETRYABLE.has(this.topError.code)
+                ? html`<button
+                    class="ae-button"
+                    type="button"
+                    aria-disabled=${this.retryWait.left ? 'true' : 'false'}
+                    @click=${this.onRetry}
+                  >
+                    ${msg('Try again', { id: 'register.retry', desc: 'Button that sends the form again after a connection or server error.' })}
+                  </button>`
+                : nothing}
             </div>`
           : nothing}
         <fieldset class="ae-fieldset" ?disabled=${this.disabled}>
@@ -655,7 +719,6 @@ export class AeRegister extends AeElement {
             required
             theme=${this.theme ?? nothing}
             .adapter=${this.resolvedAdapter}
-            .error=${captchaIssue}
           ></ae-captcha>
         </fieldset>
         <button class="ae-button ae-submit" type="submit" aria-disabled=${this.pending || this.disabled ? 'true' : 'false'}>
