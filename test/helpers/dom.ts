@@ -47,10 +47,12 @@ export function errorText(el: AeRegister, name: string): string | null {
   return node?.textContent?.trim() ?? null;
 }
 
+/** A button by its accessible name: its `aria-label`, else its text. */
 export function findButton(root: ParentNode, text: string | RegExp): HTMLButtonElement {
   const buttons = [...root.querySelectorAll('button')];
-  const b = buttons.find((x) => (typeof text === 'string' ? x.textContent?.trim() === text : text.test(x.textContent?.trim() ?? '')));
-  if (!b) throw new Error(`no button ${String(text)} among ${buttons.map((x) => x.textContent?.trim()).join(' | ')}`);
+  const name = (x: HTMLButtonElement) => (x.getAttribute('aria-label') ?? x.textContent ?? '').trim();
+  const b = buttons.find((x) => (typeof text === 'string' ? name(x) === text : text.test(name(x))));
+  if (!b) throw new Error(`no button ${String(text)} among ${buttons.map(name).join(' | ')}`);
   return b;
 }
 
