@@ -2,8 +2,9 @@ import { expect } from '@open-wc/testing';
 import { CAPTCHA_ALPHABET } from '../src/adapter/captcha-svg.js';
 import {
   MemoryAdapter,
-  sha256Hex,
+  verifyPassword,
   type MemoryAdapterOptions,
+  type MemoryAdapterState,
   type OutboxLetter,
 } from '../src/adapter/memory-adapter.js';
 import type { Captcha, RegisterInput } from '../src/adapter/types.js';
@@ -50,6 +51,43 @@ async function registerUser(adapter: MemoryAdapter, overrides: Partial<RegisterI
   return adapter.register(input(captcha, answerOf(adapter, captcha), overrides));
 }
 
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const utf16 = (text: string) => new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer);
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+
+/** Every leaf of the adapter's stored state, with its path: strings, numbers, byte arrays. */
+function storedValues(state: MemoryAdapterState): [path: string, value: unknown][] {
+  const out: [string, unknown][] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (value instanceof Uint8Array || value === null || typeof value !== 'object') {
+      out.push([path, value]);
+      return;
+    }
+    for (const [key, inner] of Object.entries(value)) {
+      out.push([`${path}.${key} (key)`, key]);
+      walk(inner, `${path}.${key}`);
+    }
+  };
+  walk(state, 'state');
+  return out;
+}
+
+/** The texts a stored value can be read as: itself, or a byte array as UTF-8, Latin-1, hex and base64. */
+function readings(value: unknown): string[] {
+  if (value instanceof Uint8Array) {
+    return [new TextDecoder().decode(value), String.fromCharCode(...value), hex(value), base64(value)];
+  }
+  return [String(value)];
+}
+
+function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
 
 function swapCase(text: string): string {
   return Array.from(text, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
@@ -505,48 +543,140 @@ describe('MemoryAdapter', () => {
   });
 
   describe('when it stores a password', () => {
-    it('keeps no plaintext anywhere it can be read', async () => {
+    const OTHER = 'Maria.Petrova@Example.com';
+
+    /** Two profiles with one and the same password, and what the adapter then keeps. */
+    async function twoUsersOnePassword(password = PASSWORD) {
+      const { adapter } = setup();
+      await registerUser(adapter, { password });
+      await registerUser(adapter, { email: OTHER, password });
+      const state = adapter.debugState();
+      const record = (email: string) => {
+        const user = state.users.find((u) => u.email === email);
+        if (!user) throw new Error(`no stored profile for ${email}`);
+        return user.password;
+      };
+      return { adapter, state, first: record('Maria.Ivanova@Example.com'), second: record(OTHER) };
+    }
+
+    it('gives two profiles with the same password different salts and different hashes', async () => {
+      const { first, second } = await twoUsersOnePassword();
+      expect(first.salt).to.have.length(16);
+      expect(second.salt).to.have.length(16);
+      expect(hex(first.salt)).not.to.equal(hex(second.salt));
+      expect(first.hash).to.have.length(32);
+      expect(hex(first.hash)).not.to.equal(hex(second.hash));
+    });
+
+    it('keeps PBKDF2-HMAC-SHA-256 of the password with that salt, at least 100 000 iterations', async () => {
+      const { first } = await twoUsersOnePassword();
+      expect(first.algorithm).to.equal('PBKDF2-SHA-256');
+      expect(first.iterations).to.be.at.least(100_000);
+      // Derived here with WebCrypto, from the definition, not with the adapter's code.
+      const key = await crypto.subtle.importKey('raw', utf8(PASSWORD), 'PBKDF2', false, ['deriveBits']);
+      const salt = first.salt as Uint8Array<ArrayBuffer>;
+      const params = { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: first.iterations };
+      const expected = new Uint8Array(await crypto.subtle.deriveBits(params, key, 256));
+      expect(hex(first.hash)).to.equal(hex(expected));
+    });
+
+    it('keeps no unsalted digest of the password', async () => {
+      const { state } = await twoUsersOnePassword();
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(PASSWORD)));
+      const forms = [hex(digest), hex(digest).toUpperCase(), base64(digest), base64(digest).replace(/=+$/, '')];
+      for (const [path, value] of storedValues(state)) {
+        for (const text of readings(value)) {
+          for (const form of forms) expect(text.includes(form), `${path} holds SHA-256(password)`).to.equal(false);
+        }
+        if (value instanceof Uint8Array) {
+          expect(includesBytes(value, digest), `${path} holds SHA-256(password)`).to.equal(false);
+        }
+      }
+    });
+
+    it('keeps the password in no stored value, in no encoding', async () => {
+      // Two passwords: one ASCII, one that UTF-8 and UTF-16 spell differently.
+      for (const password of [PASSWORD, 'Пароль-2025-ёж']) {
+        const { state } = await twoUsersOnePassword(password);
+        const bytes = utf8(password);
+        const forms = [
+          password,
+          password.toLowerCase(),
+          encodeURIComponent(password),
+          hex(bytes),
+          hex(bytes).toUpperCase(),
+          base64(bytes).replace(/=+$/, ''),
+          base64(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'),
+        ];
+        let seen = 0;
+        for (const [path, value] of storedValues(state)) {
+          seen++;
+          for (const text of readings(value)) {
+            for (const form of forms) expect(text.includes(form), `${path} holds the password`).to.equal(false);
+          }
+          if (value instanceof Uint8Array) {
+            expect(includesBytes(value, bytes), `${path} holds the password's bytes`).to.equal(false);
+            expect(includesBytes(value, utf16(password)), `${path} holds the password's UTF-16`).to.equal(false);
+          }
+        }
+        // The walk reached the stored records, hashes included (it is not looking at an empty object).
+        expect(seen).to.be.above(20);
+      }
+    });
+
+    it('verifies the right password and no other', async () => {
+      const { first, second } = await twoUsersOnePassword();
+      expect(await verifyPassword(first, PASSWORD)).to.equal(true);
+      expect(await verifyPassword(second, PASSWORD)).to.equal(true);
+      for (const wrong of ['', 'tr0ub4dor&3-horse', `${PASSWORD} `, PASSWORD.slice(0, -1), 'Tr0ub4dor&3-hors3']) {
+        expect(await verifyPassword(first, wrong), JSON.stringify(wrong)).to.equal(false);
+      }
+      // One profile's record does not accept another's salt.
+      expect(await verifyPassword({ ...first, salt: second.salt }, PASSWORD)).to.equal(false);
+    });
+
+    it('shows no password data in what it hands out: results, letters, events, getUser', async () => {
       const events: string[] = [];
       const { adapter } = setup({ onLetter: (letter) => events.push(JSON.stringify(letter)) });
       adapter.addEventListener('letter', (event) => events.push(JSON.stringify(event.detail)));
       const result = await registerUser(adapter);
       const user = adapter.getUser('maria.ivanova@example.com');
       const activated = await adapter.activate(adapter.outbox[0].token);
-      const exposed = [adapter.outbox, user, result, activated, adapter, ...events].map((v) =>
+      const exposed = [adapter.outbox, user, result, activated, ...events].map((v) =>
         typeof v === 'string' ? v : JSON.stringify(v),
       );
+      expect(events).to.have.length(2);
       for (const text of exposed) {
         expect(text).not.to.include(PASSWORD);
         expect(text.toLowerCase()).not.to.include('password');
+        expect(text).not.to.include('salt');
       }
-      expect(Object.keys(adapter)).to.deep.equal([]);
     });
 
-    it('hashes with SHA-256, also where crypto.subtle is missing (insecure pages)', async () => {
-      const vectors: [string, string][] = [
-        ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
-        ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
-        [
-          'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
-          '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
-        ],
-      ];
-      const long = 'пароль-'.repeat(300);
-      const subtleLong = await sha256Hex(long);
-      for (const [text, digest] of vectors) expect(await sha256Hex(text)).to.equal(digest);
-
+    it('refuses to register, changing nothing, where crypto.subtle is missing (an insecure page)', async () => {
+      const { adapter } = setup();
+      const captcha = await adapter.getCaptcha();
+      const answer = answerOf(adapter, captcha);
+      const errors: unknown[][] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
       Object.defineProperty(crypto, 'subtle', { value: undefined, configurable: true });
       try {
         expect(crypto.subtle).to.equal(undefined);
-        for (const [text, digest] of vectors) expect(await sha256Hex(text)).to.equal(digest);
-        expect(await sha256Hex(long)).to.equal(subtleLong);
-        const { adapter } = setup();
-        await registerUser(adapter);
-        expect(adapter.outbox).to.have.length(1);
+        const error = await adapterError(adapter.register(input(captcha, answer)), 'server');
+        expect(error.message).to.include('secure context');
+        await adapterError(adapter.register(input(captcha, answer)), 'server');
       } finally {
         Reflect.deleteProperty(crypto, 'subtle');
+        console.error = original;
       }
       expect(crypto.subtle).not.to.equal(undefined);
+      expect(errors, 'one console error per adapter').to.have.length(1);
+      expect(String(errors[0][0])).to.include('crypto.subtle');
+      expect(adapter.getUser('maria.ivanova@example.com')).to.equal(undefined);
+      expect(adapter.debugCaptchaAnswer(captcha.id)).to.equal(answer);
+      await adapter.register(input(captcha, answer));
+      expect(adapter.outbox).to.have.length(1);
     });
   });
 });
