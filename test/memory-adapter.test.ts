@@ -89,6 +89,11 @@ function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
   return false;
 }
 
+/** The `token` parameter of a link's fragment (`#token=…`). */
+function fragmentToken(link: string): string | null {
+  return new URLSearchParams(new URL(link).hash.slice(1)).get('token');
+}
+
 function swapCase(text: string): string {
   return Array.from(text, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
 }
@@ -125,7 +130,8 @@ describe('MemoryAdapter', () => {
         kind: 'activation',
       });
       expect(letter.token.length).to.be.at.least(32);
-      expect(new URL(letter.link).searchParams.get('token')).to.equal(letter.token);
+      expect(fragmentToken(letter.link)).to.equal(letter.token);
+      expect(new URL(letter.link).search).not.to.include(letter.token);
 
       const activated = await adapter.activate(letter.token);
       expect(activated).to.deep.equal({
@@ -139,18 +145,29 @@ describe('MemoryAdapter', () => {
       await adapterError(adapter.activate(letter.token), 'already_active');
     });
 
-    it('links to the current page with ?token= by default', async () => {
+    it('links to the current page with #token= by default, so no server log or Referer sees it', async () => {
       const { adapter } = setup();
       await registerUser(adapter);
       const [letter] = adapter.outbox;
-      expect(letter.link).to.equal(`${location.origin}${location.pathname}?token=${letter.token}`);
+      expect(letter.link).to.equal(`${location.origin}${location.pathname}#token=${letter.token}`);
     });
 
     it('builds links from an activationUrl string or function', async () => {
       const base = setup({ activationUrl: 'https://shop.example/activate?lang=bg' }).adapter;
       await registerUser(base);
       const token = base.outbox[0].token;
-      expect(base.outbox[0].link).to.equal(`https://shop.example/activate?lang=bg&token=${token}`);
+      expect(base.outbox[0].link).to.equal(`https://shop.example/activate?lang=bg#token=${token}`);
+
+      // A fragment already there is kept; a token the base carried, in its query or fragment, is not.
+      const anchored = setup({ activationUrl: 'https://shop.example/activate?token=old&lang=bg#top&token=x' }).adapter;
+      await registerUser(anchored);
+      expect(anchored.outbox[0].link).to.equal(
+        `https://shop.example/activate?lang=bg#top&token=${anchored.outbox[0].token}`,
+      );
+
+      const relative = setup({ activationUrl: '/activate' }).adapter;
+      await registerUser(relative);
+      expect(relative.outbox[0].link).to.equal(`${location.origin}/activate#token=${relative.outbox[0].token}`);
 
       const template = setup({ activationUrl: 'https://shop.example/a/{token}#top' }).adapter;
       await registerUser(template);

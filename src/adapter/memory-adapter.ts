@@ -33,9 +33,10 @@ export interface MemoryAdapterOptions {
   /** Length range of generated captcha texts. Default `[5, 6]`. */
   captchaLength?: [min: number, max: number];
   /**
-   * Where activation links point. A string is a base URL that gets `?token=…` (or `{token}` inside it is
-   * replaced); a function builds the whole link. Default: the current page (origin and path) with
-   * `?token=…`, or `about:blank?token=…` outside a browser.
+   * Where activation links point. A string is a base URL that gets `#token=…` in its fragment (or `{token}`
+   * inside it is replaced, wherever it stands); a function builds the whole link. Default: the current page
+   * (origin and path) with `#token=…`, or `about:blank#token=…` outside a browser. The fragment is never
+   * sent to a server, so the token stays out of server logs and `Referer` headers.
    */
   activationUrl?: string | ((token: string) => string);
   /** The clock, epoch ms. Default `Date.now`. Tests pass their own to move time. */
@@ -534,11 +535,10 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     if (typeof location !== 'undefined') {
       const url = new URL(location.href);
       url.search = '';
-      url.hash = '';
-      url.searchParams.set('token', token);
+      url.hash = `token=${encodeURIComponent(token)}`;
       return url.href;
     }
-    return `about:blank?token=${encodeURIComponent(token)}`;
+    return `about:blank#token=${encodeURIComponent(token)}`;
   }
 
   /** Drops long-expired captchas and stale rate-limit entries. */
@@ -562,15 +562,29 @@ function nonNegative(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+/**
+ * `base` with the token: in place of `{token}` if it has one, else as `token=…` in the fragment, after what the
+ * fragment already holds (`#top` -> `#top&token=…`). A `token` query parameter of the base is dropped, so the
+ * link carries the token once, and never where a server sees it.
+ */
 function withToken(base: string, token: string): string {
-  if (base.includes('{token}')) return base.split('{token}').join(encodeURIComponent(token));
+  const value = encodeURIComponent(token);
+  if (base.includes('{token}')) return base.split('{token}').join(value);
   try {
     const url = typeof location === 'undefined' ? new URL(base) : new URL(base, location.href);
-    url.searchParams.set('token', token);
+    url.searchParams.delete('token');
+    url.hash = withFragmentToken(url.hash.slice(1), value);
     return url.href;
   } catch {
-    return `${base}${base.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+    const [head, fragment = ''] = base.split(/#(.*)/s);
+    return `${head}#${withFragmentToken(fragment, value)}`;
   }
+}
+
+/** A fragment's `&`-separated parts without any `token` entry, then `token=value`. */
+function withFragmentToken(fragment: string, value: string): string {
+  const kept = fragment.split('&').filter((part) => part !== '' && !/^token(?:=|$)/.test(part));
+  return [...kept, `token=${value}`].join('&');
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
