@@ -152,17 +152,22 @@ describe('<ae-activate>', () => {
     it('aborts the call when removed from the page and checks the link again when put back', async () => {
       const { adapter, token } = await setup({ latency: 200 });
       const signals: AbortSignal[] = [];
+      const calls: Promise<unknown>[] = [];
       const activate = adapter.activate.bind(adapter);
       adapter.activate = (t: string, o?: CallOptions): Promise<ActivateResult> => {
         if (o?.signal) signals.push(o.signal);
-        return activate(t, o);
+        const call = activate(t, o);
+        calls.push(call.catch(() => undefined));
+        return call;
       };
       const el = await fixture<AeActivate>(html`<ae-activate .adapter=${adapter} token=${token}></ae-activate>`);
       const parent = el.parentElement!;
       el.remove();
       expect(signals).to.have.length(1);
       expect(signals[0].aborted).to.equal(true);
-      await new Promise((r) => setTimeout(r, 300));
+      // Once the aborted call has settled, an event it caused would have been dispatched already.
+      await Promise.all(calls);
+      await el.updateComplete;
       expect(events).to.have.length(0);
       expect(adapter.getUser(EMAIL)?.status).to.equal('pending');
 
@@ -174,6 +179,13 @@ describe('<ae-activate>', () => {
 
     it('goes back to waiting when the token is removed while it was away', async () => {
       const { adapter, token } = await setup({ latency: 200 });
+      const calls: Promise<unknown>[] = [];
+      const activate = adapter.activate.bind(adapter);
+      adapter.activate = (t: string, o?: CallOptions): Promise<ActivateResult> => {
+        const call = activate(t, o);
+        calls.push(call.catch(() => undefined));
+        return call;
+      };
       const el = await fixture<AeActivate>(
         html`<ae-activate .adapter=${adapter} token=${token} email=${EMAIL}></ae-activate>`,
       );
@@ -183,7 +195,9 @@ describe('<ae-activate>', () => {
       parent.append(el);
       await el.updateComplete;
       expect(text(el, 'heading')).to.equal('Confirm your e-mail address');
-      await new Promise((r) => setTimeout(r, 300));
+      expect(calls).to.have.length(1);
+      await Promise.all(calls);
+      await el.updateComplete;
       expect(events).to.have.length(0);
       expect(adapter.getUser(EMAIL)?.status).to.equal('pending');
     });
@@ -205,11 +219,34 @@ describe('<ae-activate>', () => {
       expect(el.token).to.equal(undefined);
     });
 
+    it('activates with #token= (the letter\'s link) and removes it from the fragment, keeping the rest', async () => {
+      const { adapter, token } = await setup();
+      history.replaceState(null, '', `${location.pathname}?lang=bg#token=${token}`);
+      const el = await fixture<AeActivate>(html`<ae-activate .adapter=${adapter} token-from-url></ae-activate>`);
+      expect(location.href).to.not.include(token);
+      expect(location.search).to.equal('?lang=bg');
+      expect(location.hash).to.equal('');
+      await until(() => part(el, 'greeting'), 'activated');
+      expect(eventsOf('ae-activate-success')).to.have.length(1);
+    });
+
+    it('a bad or used token in the address shows the invalid-link state with the e-mail form, not a blank element', async () => {
+      const { adapter } = await setup();
+      history.replaceState(null, '', `${location.pathname}#token=xyz`);
+      const el = await fixture<AeActivate>(html`<ae-activate .adapter=${adapter} token-from-url></ae-activate>`);
+      await until(() => eventsOf('ae-activate-error').length, 'error event');
+      await el.updateComplete;
+      expect(part(el, 'base')!.hidden).to.equal(false);
+      expect(text(el, 'heading')).to.equal('This link is not valid');
+      expect(part(el, 'input'), 'the e-mail form for a new letter').to.not.equal(null);
+      expect(text(el, 'resend')).to.equal('Send again');
+    });
+
     it('without the attribute leaves the address and does nothing', async () => {
       const { adapter, token } = await setup();
       history.replaceState(null, '', `${location.pathname}?token=${token}`);
       const el = await fixture<AeActivate>(html`<ae-activate .adapter=${adapter}></ae-activate>`);
-      await new Promise((r) => setTimeout(r, 50));
+      // The address is read, if at all, in the first update, which fixture() has waited for.
       expect(location.search).to.equal(`?token=${token}`);
       expect(part(el, 'base')!.hidden).to.equal(true);
       expect(events).to.have.length(0);
@@ -271,6 +308,27 @@ describe('<ae-activate>', () => {
       expect(text(el, 'resend')).to.match(/^Send again in (59|60) seconds$/);
     });
 
+    it('a double click on "Send again" sends one letter', async () => {
+      const { adapter, token, advance } = await setup({ latency: 100 });
+      advance(25 * HOUR);
+      let calls = 0;
+      const resend = adapter.resendActivation.bind(adapter);
+      adapter.resendActivation = (email: string, o?: CallOptions) => {
+        calls++;
+        return resend(email, o);
+      };
+      const el = await fixture<AeActivate>(
+        html`<ae-activate .adapter=${adapter} token=${token} email=${EMAIL}></ae-activate>`,
+      );
+      await until(() => text(el, 'resend') === 'Send again', 'Send again offered', 3000);
+      const button = part(el, 'resend')!;
+      button.click();
+      button.click();
+      await until(() => eventsOf('ae-activation-resent').length, 'resent event', 3000);
+      expect(calls).to.equal(1);
+      expect(adapter.outbox).to.have.length(2);
+    });
+
     it('offers "Send again" directly when the address is known', async () => {
       const { adapter, token, advance } = await setup();
       advance(25 * HOUR);
@@ -328,6 +386,39 @@ describe('<ae-activate>', () => {
       const el = await fixture<AeActivate>(html`<ae-activate .adapter=${adapter} token=${token}></ae-activate>`);
       await until(() => part(el, 'retry'), 'retry button');
       expect(text(el, 'alert')).to.equal('Too many attempts, wait 30 seconds and try again');
+    });
+
+    it('rate limited: "Try again" is unavailable while the wait counts down, then checks the link', async () => {
+      // Real time: the countdown runs on the page's clock, not the adapter's.
+      const adapter = new MemoryAdapter({ captchaAnswer: CAPTCHA });
+      const captcha = await adapter.getCaptcha();
+      await adapter.register({
+        email: EMAIL,
+        firstName: 'Ivan',
+        lastName: 'Petrov',
+        password: 'Secret123',
+        captcha: { id: captcha.id, answer: CAPTCHA },
+      });
+      const token = adapter.outbox[0].token;
+      let calls = 0;
+      const activate = adapter.activate.bind(adapter);
+      adapter.activate = (t: string, o?: CallOptions): Promise<ActivateResult> => {
+        calls++;
+        return activate(t, o);
+      };
+      adapter.failNext('rate_limited', { method: 'activate', retryAfter: 2 });
+      const el = await fixture<AeActivate>(html`<ae-activate .adapter=${adapter} token=${token}></ae-activate>`);
+      await until(() => part(el, 'retry'), 'retry button');
+      expect(text(el, 'alert')).to.equal('Too many attempts, wait 2 seconds and try again');
+      expect(part(el, 'retry')!.getAttribute('aria-disabled')).to.equal('true');
+      part(el, 'retry')!.click();
+      expect(calls, 'a press during the wait checks nothing').to.equal(1);
+      await until(() => text(el, 'alert') === 'Too many attempts, wait 1 second and try again', 'one second left', 3000);
+      await until(() => part(el, 'retry')!.getAttribute('aria-disabled') === 'false', 'the wait is over', 3000);
+      expect(text(el, 'alert')).to.equal('Too many attempts. You can try again now');
+      part(el, 'retry')!.click();
+      await until(() => part(el, 'greeting'), 'activated after the wait');
+      expect(calls).to.equal(2);
     });
   });
 

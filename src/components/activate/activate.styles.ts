@@ -91,7 +91,8 @@ export const activateStyles = [
       background: var(--_surface);
       border: 1px solid var(--_primary);
     }
-    [part='resend'][aria-disabled='true'] {
+    [part='resend'][aria-disabled='true'],
+    [part='retry'][aria-disabled='true'] {
       color: var(--_muted);
       border-color: var(--_border);
       cursor: not-allowed;

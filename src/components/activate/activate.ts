@@ -8,10 +8,11 @@ import { AeElement } from '../../internal/ae-element.js';
 import { getLocale } from '../../locales/localization.js';
 import { maskEmail } from '../../internal/mask-email.js';
 import { activateStyles } from './activate.styles.js';
-import { isAbortError, isAdapterError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
+import { failureOf, type Failure } from '../../internal/failure.js';
+import { CountdownController } from '../../internal/countdown.js';
 import { secondsText } from '../../locales/units.js';
-import { connectionFailureText, rateLimitedText } from '../../locales/failure-messages.js';
+import { connectionFailureText, retryWaitText } from '../../locales/failure-messages.js';
 import {
   AeActivateErrorEvent,
   AeActivateSuccessEvent,
@@ -31,11 +32,6 @@ function loadEmailValidation(): Promise<EmailValidation> {
 /** What the element shows. */
 type Phase = 'idle' | 'waiting' | 'verifying' | 'activated' | 'already' | 'error';
 
-interface Failure {
-  code: AdapterErrorCode;
-  retryAfter?: number;
-}
-
 interface View {
   heading?: TemplateResult | string;
   headingPart?: string;
@@ -44,17 +40,10 @@ interface View {
   actions?: TemplateResult;
 }
 
-function failureOf(error: unknown): Failure {
-  if (isAdapterError(error)) {
-    return error.retryAfter !== undefined ? { code: error.code, retryAfter: error.retryAfter } : { code: error.code };
-  }
-  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
-  return { code: isAbortError(error) || name === 'TimeoutError' ? 'timeout' : 'server' };
-}
-
 /**
- * Reads `?token=` from the page address and removes it from there (`history.replaceState`), so that the
- * token stays neither in the session history nor in the referrer of later requests.
+ * Reads the token from the page address, `#token=…` (the letter's link: a fragment never reaches a server
+ * log or a `Referer`) or `?token=…` (older letters), and removes it from there (`history.replaceState`), so
+ * that the token stays neither in the session history nor in the referrer of later requests.
  */
 function takeTokenFromUrl(): string | undefined {
   if (typeof location === 'undefined') return undefined;
@@ -64,9 +53,15 @@ function takeTokenFromUrl(): string | undefined {
   } catch {
     return undefined;
   }
-  const token = url.searchParams.get('token');
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const token = fragment.get('token') ?? url.searchParams.get('token');
   if (token === null) return undefined;
-  url.searchParams.delete('token');
+  if (fragment.has('token')) {
+    fragment.delete('token');
+    url.hash = fragment.size ? fragment.toString() : '';
+  } else {
+    url.searchParams.delete('token');
+  }
   try {
     history.replaceState(history.state, '', url.href);
   } catch {
@@ -135,6 +130,8 @@ function seconds(value: number): number {
 export class AeActivate extends AeElement {
   static override styles = activateStyles;
 
+  /** The wait the server asked for (`Retry-After`) before "Try again" checks the link again. */
+  private readonly retryWait = new CountdownController(this);
   private verifyController?: AbortController;
   private resendController?: AbortController;
   private timer?: ReturnType<typeof setInterval>;
@@ -169,7 +166,7 @@ export class AeActivate extends AeElement {
   @property() email?: string;
   /** The token from the letter's link. Setting it starts the activation, once per token. */
   @property() token?: string;
-  /** Takes the token from the page address (`?token=`) and removes it from there. */
+  /** Takes the token from the page address (`#token=`, or `?token=` of older letters) and removes it from there. */
   @property({ type: Boolean, attribute: 'token-from-url' }) tokenFromUrl = false;
   /** Seconds before "Send again" works once `email` is set (the server starts such a wait at registration). */
   @property({ type: Number }) cooldown = 60;
@@ -270,6 +267,7 @@ export class AeActivate extends AeElement {
       const failure = failureOf(error);
       this.failure = failure;
       this.phase = failure.code === 'already_active' ? 'already' : 'error';
+      this.retryWait.start(failure.code === 'rate_limited' ? (failure.retryAfter ?? 0) : 0);
       this.dispatchEvent(new AeActivateErrorEvent({ code: failure.code }));
     }
   }
@@ -373,7 +371,7 @@ export class AeActivate extends AeElement {
   }
 
   private onRetry(): void {
-    if (this.startedToken) void this.verify(this.startedToken);
+    if (this.startedToken && !this.retryWait.left) void this.verify(this.startedToken);
   }
 
   private onFormInput(e: Event): void {
@@ -409,7 +407,9 @@ export class AeActivate extends AeElement {
   }
 
   private verifyErrorText(failure: Failure): string {
-    return failure.code === 'rate_limited' ? rateLimitedText(failure.retryAfter) : this.connectionText(failure.code);
+    return failure.code === 'rate_limited'
+      ? retryWaitText(this.retryWait.left, failure.retryAfter !== undefined)
+      : this.connectionText(failure.code);
   }
 
   private resendErrorText(failure: Failure): string {
@@ -614,7 +614,7 @@ export class AeActivate extends AeElement {
       }),
       alert: html`<p part="message">${this.verifyErrorText(failure)}</p>`,
       actions: html`<div part="actions">
-        <button part="retry" type="button" @click=${this.onRetry}>
+        <button part="retry" type="button" aria-disabled=${this.retryWait.left ? 'true' : 'false'} @click=${this.onRetry}>
           ${msg('Try again', { id: 'activate.retry', desc: 'Button that checks the activation link again after a connection or server error.' })}
         </button>
       </div>`,
