@@ -202,7 +202,7 @@ describe('passport transliteration', () => {
       expect(tr('ия', 'bg')).to.equal('ia');
       expect(tr('Мария Илия', 'bg')).to.equal('Maria Ilia');
       expect(tr('София-юг', 'bg')).to.equal('Sofia-yug');
-      expect(tr('София, България', 'bg')).to.equal('Sofia Balgaria');
+      expect(tr('София, Пловдив', 'bg')).to.equal('Sofia Plovdiv');
       expect(tr('Мария1', 'bg')).to.equal('Maria');
     });
 
@@ -215,6 +215,39 @@ describe('passport transliteration', () => {
     it('belongs to bg only', () => {
       expect(tr('София', 'ru')).to.equal('Sofiia');
       expect(tr('Марияна', 'ru')).to.equal('Mariiana');
+    });
+  });
+
+  describe('the name of the state, Bulgarian Transliteration Act Art. 6', () => {
+    it('writes the word "България" as "Bulgaria", in its case style, alone or in a phrase', () => {
+      const cases: [string, string][] = [
+        ['България', 'Bulgaria'],
+        ['БЪЛГАРИЯ', 'BULGARIA'],
+        ['българия', 'bulgaria'],
+        ['Република България', 'Republika Bulgaria'],
+        ['РЕПУБЛИКА БЪЛГАРИЯ', 'REPUBLIKA BULGARIA'],
+        ['София, България', 'Sofia Bulgaria'],
+        ['България-юг', 'Bulgaria-yug'],
+        ['гр. София, България, ул. „Витоша“ 1', 'gr Sofia Bulgaria ul Vitosha'],
+      ];
+      for (const [input, output] of cases) expect(tr(input, 'bg'), input).to.equal(output);
+    });
+
+    it('leaves every other word to the table: derived words and a word that only contains it', () => {
+      const cases: [string, string][] = [
+        ['български', 'balgarski'],
+        ['Българин', 'Balgarin'],
+        ['БЪЛГАРКА', 'BALGARKA'],
+        ['старобългарски', 'starobalgarski'],
+        // A made-up compound: the exception is for the whole word only.
+        ['Великобългария', 'Velikobalgaria'],
+      ];
+      for (const [input, output] of cases) expect(tr(input, 'bg'), input).to.equal(output);
+    });
+
+    it('belongs to bg only', () => {
+      expect(tr('България', 'ru')).to.equal('Bielgariia');
+      expect(tr('България', 'ua')).to.equal('Bielharyia');
     });
   });
 

@@ -20,15 +20,20 @@ export interface TranslitTable {
 }
 
 export const TABLES: Readonly<Record<TranslitSystem, TranslitTable>> = {
-  // Bulgarian Transliteration Act (State Gazette 19/2009), Art. 4 and 5(2).
+  // Bulgarian Transliteration Act (State Gazette 19/2009), Art. 4, 5(2) and 6.
   bg: {
     letters: {
       а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', ѝ: 'i', й: 'y', к: 'k', л: 'l',
       м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh',
       щ: 'sht', ъ: 'a', ь: 'y', ю: 'yu', я: 'ya',
     },
-    // "ия" at the end of a word (not followed by a letter; `\b` is ASCII-only and would break "Марияна").
-    rules: [[/ия(?!\p{L})/iuy, 'ia']],
+    rules: [
+      // Art. 6: the name of the state is written by tradition, "Bulgaria" (the table would give "Balgaria").
+      // Only the name itself, as a whole word (rules see one word at a time): "български" follows the table.
+      [/^българия$/iuy, 'bulgaria'],
+      // "ия" at the end of a word (not followed by a letter; `\b` is ASCII-only and would break "Марияна").
+      [/ия(?!\p{L})/iuy, 'ia'],
+    ],
   },
   // ICAO Doc 9303 (Russian foreign passports since 2013): pure substitution.
   ru: {
