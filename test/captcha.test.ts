@@ -6,7 +6,7 @@ import '../src/define/ae-captcha.js';
 import '../src/define/ae-register.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import type { MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
-import type { Captcha } from '../src/adapter/types.js';
+import type { AuthAdapter, CallOptions, Captcha } from '../src/adapter/types.js';
 import { setLocale } from '../src/locales/localization.js';
 import type { AeCaptcha } from '../src/components/captcha/captcha.js';
 import type { AeRegister } from '../src/components/register/register.js';
@@ -346,15 +346,60 @@ describe('<ae-captcha>', () => {
     });
   });
 
+  describe('when the expiry cannot be trusted (a skewed clock, seconds instead of milliseconds)', () => {
+    for (const [what, expiresAt] of [
+      ['a server clock 3 minutes behind', () => Date.now() + 120_000 - 180_000],
+      ['seconds instead of milliseconds', () => Math.floor(Date.now() / 1000) + 120],
+    ] as const) {
+      it(`${what}: no stream of refreshes, one picture for at least 5 s`, async () => {
+        const memory = adapterWith();
+        let calls = 0;
+        const adapter: AuthAdapter = {
+          getCaptcha: async (o?: CallOptions) => {
+            calls++;
+            return { ...(await memory.getCaptcha(o)), expiresAt: expiresAt() };
+          },
+          register: (input, o) => memory.register(input, o),
+          resendActivation: (email, o) => memory.resendActivation(email, o),
+          activate: (token, o) => memory.activate(token, o),
+        };
+        const c = await standalone(adapter);
+        const first = c.captchaId;
+        // Before the floor, the element asked 62 times a second. The proof of a loop would be a second call:
+        // give it 1.5 s to appear.
+        await waitUntil(() => calls > 1, 'a second call', { timeout: 1500 }).catch(() => undefined);
+        expect(calls).to.equal(1);
+        expect(c.captchaId).to.equal(first);
+      });
+    }
+  });
+
+  describe('when the locale changes after a new code was announced', () => {
+    it('the live region speaks the new language too', async () => {
+      const c = await standalone();
+      await realClick(refreshButton(c));
+      await waitUntil(() => textOf(liveRegion(c)) === 'A new code is shown', 'announced in English');
+      try {
+        await setLocale('ru');
+        await waitUntil(() => textOf(liveRegion(c)) === 'Показан новый код', 'the announcement in Russian', { timeout: 3000 });
+      } finally {
+        await setLocale('en');
+      }
+    });
+  });
+
   describe('when the code expires', () => {
     it('a new code is loaded by itself with reason "expired", and the old answer is emptied', async () => {
       const seen = record(['ae-captcha-refresh']);
+      // 300 ms: shorter than the 5 s floor, which is then the wait (a code no one can type in time).
       const c = await standalone(adapterWith({ captchaTtlMs: 300 }));
       const first = c.captchaId;
+      const loaded = Date.now();
       await typeCaptcha(c, 'ab');
       await waitUntil(() => refreshes(seen).some((e) => e.detail.reason === 'expired'), 'expired refresh', {
-        timeout: 3000,
+        timeout: 8000,
       });
+      expect(Date.now() - loaded, 'not before the floor').to.be.at.least(4900);
       await c.updateComplete;
       const expired = refreshes(seen).find((e) => e.detail.reason === 'expired')!;
       expect(expired.detail.captchaId).to.not.equal(first);

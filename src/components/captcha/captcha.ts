@@ -55,7 +55,7 @@ export class AeCaptcha extends AeElement {
     captcha: { state: true },
     loading: { state: true },
     loadFailed: { state: true },
-    announcement: { state: true },
+    announce: { state: true },
     formDisabled: { state: true },
     name: { reflect: true },
     value: {},
@@ -71,7 +71,10 @@ export class AeCaptcha extends AeElement {
   private captcha?: Captcha;
   private loading = false;
   private loadFailed = false;
-  private announcement = '';
+  /** "A new code is shown" is in the live region (its text follows the locale). */
+  private announce = false;
+  /** Automatic refreshes in a row, since the last one the person or the form asked for. */
+  private autoRefreshes = 0;
   /** Disabled by the form (an ancestor `<fieldset disabled>` or our own attribute), per formDisabledCallback. */
   private formDisabled = false;
 
@@ -161,7 +164,8 @@ export class AeCaptcha extends AeElement {
     this.loading = true;
     this.loadFailed = false;
     // Emptied while loading, so that the same "A new code is shown" is a change, and spoken again.
-    this.announcement = '';
+    this.announce = false;
+    this.autoRefreshes = reason === 'expired' ? this.autoRefreshes + 1 : 0;
     const adapter = (this.loadedFrom = this.resolvedAdapter);
     try {
       const captcha = await adapter.getCaptcha({ signal: controller.signal });
@@ -169,7 +173,7 @@ export class AeCaptcha extends AeElement {
       this.captcha = captcha;
       this.value = '';
       if (reason !== 'rejected') this.error = undefined;
-      if (reason !== 'initial') this.announcement = this.newCodeText();
+      this.announce = reason !== 'initial';
       this.scheduleExpiry();
       this.dispatchEvent(new AeCaptchaRefreshEvent({ captchaId: captcha.id, reason }));
     } catch (e) {
@@ -205,17 +209,14 @@ export class AeCaptcha extends AeElement {
     return this.disabled || this.formDisabled;
   }
 
-  private newCodeText(): string {
-    return msg('A new code is shown', {
-      id: 'captcha.announce.new',
-      desc: 'Announced to screen readers when a new captcha picture replaced the old one.',
-    });
-  }
-
   private scheduleExpiry(): void {
     clearTimeout(this.expiryTimer);
     if (!this.captcha || !this.isConnected) return;
-    const ms = Math.max(0, this.captcha.expiresAt - Date.now());
+    // An expiry read on a skewed clock (or sent in seconds) must not become a stream of requests: never sooner
+    // than 5 s, doubled by each automatic refresh in a row, and after 3 in a row none until the person acts
+    // (a submit of an expired code still brings a new picture, with its message).
+    if (this.autoRefreshes > 2) return;
+    const ms = Math.max(this.captcha.expiresAt - Date.now(), 5e3 * 2 ** this.autoRefreshes);
     // setTimeout caps at 2^31-1 ms; a far expiry needs no timer at all.
     if (ms < 2 ** 31 - 1) this.expiryTimer = setTimeout(() => void this.refresh('expired'), ms);
   }
@@ -348,7 +349,14 @@ export class AeCaptcha extends AeElement {
         })}</span
       >
       ${issue ? html`<span part="error" id="error">${this.issueText(issue)}</span>` : nothing}
-      <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>
+      <span class="visually-hidden" role="status" aria-live="polite"
+        >${this.announce
+          ? msg('A new code is shown', {
+              id: 'captcha.announce.new',
+              desc: 'Announced to screen readers when a new captcha picture replaced the old one.',
+            })
+          : ''}</span
+      >
     </div>`;
   }
 }
