@@ -8,15 +8,26 @@
 //
 // State lives in memory, per namespace: requests that carry `x-contract-namespace: <name>` (or `?ns=<name>`)
 // get their own users, captchas, faults and clock, so parallel test files cannot disturb each other.
+//
+// The contract is checked on both sides (contract-validator.mjs, ajv over the document's schemas): every
+// request is recorded with whether the document allows it, and every response is checked before it is
+// sent. A response the document does not allow (an undocumented status, a body or header off its schema,
+// a 2xx to a request the document does not allow, a 5xx to an invalid request) is replaced by a `500`
+// problem whose `detail` and `x-contract-violation` header say what was wrong, and is recorded
+// (`GET /api/__test__/contract-violations`), so the test that caused it fails. Only injected faults
+// (`POST /api/__test__/fault`, marked `x-contract-fault`) may break the contract, on purpose.
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { loadContract, mediaType } from './contract-validator.mjs';
 
 export const AUTH_PREFIX = '/api/auth';
 export const TEST_PREFIX = '/api/__test__';
 export const PROBLEM_TYPE_BASE = 'https://ae-auth-elements.dev/problems/';
 export const NAMESPACE_HEADER = 'x-contract-namespace';
+export const VIOLATION_HEADER = 'x-contract-violation';
+export const FAULT_HEADER = 'x-contract-fault';
 
 /** HTTP status of every error code of the contract (openapi/auth.openapi.yaml, "Problem" responses). */
 export const STATUS_BY_CODE = Object.freeze({
@@ -47,6 +58,7 @@ const TITLES = {
   server: 'Internal server error',
   network: 'Bad gateway',
 };
+const UNSUPPORTED_MEDIA_TYPE_TITLE = 'The request body must be application/json';
 
 /** Operation of each contract path (relative to AUTH_PREFIX). */
 const ROUTES = {
@@ -68,8 +80,20 @@ const RESET_OPTION_KEYS = [
   'activationUrl',
 ];
 
+/** Options of `POST /api/__test__/reset` that shape the server itself rather than its MemoryAdapter. */
+const SERVER_OPTION_DEFAULTS = {
+  /** The server's clock minus the real one, in ms (its `Date` header and every time it hands out). */
+  clockOffsetMs: 0,
+  /** Whether captchas carry `expiresIn` (recommended by the document). */
+  captchaExpiresIn: true,
+  /** `'s'` sends `expiresAt` in seconds, a fault the document forbids (the response is marked a fault). */
+  captchaExpiresAtUnit: 'ms',
+};
+
 const MAX_BODY_BYTES = 16 * 1024;
 const MAX_NAMESPACES = 200;
+const MAX_LOGGED_REQUESTS = 500;
+const MAX_VIOLATION_HEADER = 500;
 const DEFAULT_HANG_MS = 30_000;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -86,6 +110,7 @@ export function loadBackend() {
         contents: [
           "export { MemoryAdapter } from './src/adapter/memory-adapter.js';",
           "export { AdapterError, isAdapterError } from './src/adapter/adapter-error.js';",
+          "export { validateRegistrationField } from './src/validation/validate.js';",
         ].join('\n'),
         resolveDir: ROOT,
         sourcefile: 'contract-backend.ts',
@@ -112,61 +137,183 @@ export function loadBackend() {
  * `testEndpoints: false`, `/api/__test__/*` (test control). Other paths go to `next()`.
  *
  * @param {object} [options] MemoryAdapter options used for every namespace (and after every reset),
- *   plus `testEndpoints` (default true).
+ *   plus `testEndpoints` (default true) and `contractCheck` (default true: responses the document does
+ *   not allow become 500 problems and are recorded).
  */
 export function createContractHandler(options = {}) {
-  const { testEndpoints = true, ...adapterDefaults } = options;
+  const { testEndpoints = true, contractCheck = true, ...adapterDefaults } = options;
   const namespaces = new Map();
-  const ready = loadBackend();
+  /** Violations per namespace. Kept across resets: a test's afterEach reads them after the test. */
+  const violations = new Map();
+  const ready = Promise.all([loadBackend(), loadContract()]).then(([backend, contract]) => ({ backend, contract }));
 
-  function makeState(backend, overrides = {}) {
-    const state = { adapter: undefined, faults: [], clockOffset: 0, lastRequest: undefined };
-    const merged = { activationUrl: 'http://localhost/activate?token={token}', ...adapterDefaults, ...overrides };
+  function makeState({ backend, contract }, overrides = {}) {
+    const settings = { ...SERVER_OPTION_DEFAULTS };
+    for (const key of Object.keys(SERVER_OPTION_DEFAULTS)) if (overrides[key] !== undefined) settings[key] = overrides[key];
+    const state = { adapter: undefined, faults: [], clockOffset: Number(settings.clockOffsetMs) || 0, settings };
+    state.lastRequest = undefined;
+    state.requests = [];
+    const adapterOverrides = {};
+    for (const key of RESET_OPTION_KEYS) if (overrides[key] !== undefined) adapterOverrides[key] = overrides[key];
+    const merged = {
+      activationUrl: 'http://localhost/activate#token={token}',
+      validate: registrationRules(backend, contract),
+      ...adapterDefaults,
+      ...adapterOverrides,
+    };
     const baseNow = merged.now ?? Date.now;
-    state.adapter = new backend.MemoryAdapter({ ...merged, now: () => baseNow() + state.clockOffset });
+    state.now = () => baseNow() + state.clockOffset;
+    state.adapter = new backend.MemoryAdapter({ ...merged, now: state.now });
     return state;
   }
 
-  function stateFor(backend, name) {
+  function stateFor(loaded, name) {
     let state = namespaces.get(name);
     if (!state) {
       if (namespaces.size >= MAX_NAMESPACES) namespaces.delete(namespaces.keys().next().value);
-      state = makeState(backend);
+      state = makeState(loaded);
       namespaces.set(name, state);
     }
     return state;
   }
 
+  function record(name, entry) {
+    let list = violations.get(name);
+    if (!list) {
+      if (violations.size >= MAX_NAMESPACES) violations.delete(violations.keys().next().value);
+      list = [];
+      violations.set(name, list);
+    }
+    list.push(entry);
+    console.error(`[contract violation] ${entry.operation} → ${entry.status}: ${entry.violations.join('; ')}`);
+  }
+
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://contract.local');
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    const backend = await ready;
+    const loaded = await ready;
     const name = String(req.headers[NAMESPACE_HEADER] ?? url.searchParams.get('ns') ?? 'default').slice(0, 100);
-    const context = { req, res, url, path, backend, name, state: stateFor(backend, name) };
+    const context = { req, res, url, path, ...loaded, name, state: stateFor(loaded, name) };
     if (isUnder(path, TEST_PREFIX)) return handleTest(context);
     return handleAuth(context);
   }
 
-  async function handleAuth({ req, res, path, backend, state }) {
+  /**
+   * Sends a response of an operation, after checking it against the document (unless it comes from an
+   * injected fault). A violation is recorded and replaced by a 500 problem that says what was wrong.
+   */
+  function reply(exchange, status, headers = {}, bodyText = '') {
+    const { res, state, contract } = exchange;
+    if (res.headersSent || res.destroyed) return;
+    const sent = { 'cache-control': 'no-store', date: new Date(state.now()).toUTCString(), ...headers };
+    if (exchange.fault) sent[FAULT_HEADER] = exchange.fault;
+    if (exchange.operation && contractCheck && !exchange.fault) {
+      if (exchange.mutate && sent['content-type']) bodyText = mutateBody(bodyText, exchange.mutate);
+      const found = contract.checkResponse(exchange.operation, { status, headers: sent, bodyText });
+      const request = exchange.request;
+      if (request && !request.valid && status < 400) {
+        found.push(`accepted a request the document does not allow (${request.errors.join('; ')})`);
+      }
+      if (request && !request.valid && status >= 500) {
+        found.push(`answered a request the document does not allow with ${status} instead of a 4xx problem`);
+      }
+      if (found.length) {
+        record(exchange.name, { operation: exchange.operation, status, violations: found, at: new Date().toISOString() });
+        const detail = found.join('; ');
+        status = 500;
+        bodyText = JSON.stringify({
+          type: `${PROBLEM_TYPE_BASE}server`,
+          title: 'The contract server sent a response its document does not allow',
+          status,
+          code: 'server',
+          detail,
+        });
+        const header = detail.replace(/[^\x20-\x7e]/g, '?').slice(0, MAX_VIOLATION_HEADER);
+        Object.assign(sent, { 'content-type': 'application/problem+json', [VIOLATION_HEADER]: header });
+        delete sent['retry-after'];
+      }
+    }
+    if (exchange.log) exchange.log.status = status;
+    res.writeHead(status, sent);
+    res.end(bodyText);
+  }
+
+  const problem = (exchange, status, fields, headers) => reply(exchange, status, ...problemResponse(status, fields, headers));
+  const json = (exchange, status, value) => reply(exchange, status, { 'content-type': 'application/json' }, JSON.stringify(value));
+
+  function replyError(exchange, error) {
+    const { backend } = exchange;
+    if (error?.problem) {
+      const { status, code, ...rest } = error.problem;
+      return problem(exchange, status, { code, title: TITLES[code], detail: error.message, ...rest });
+    }
+    if (!backend.isAdapterError(error)) {
+      return problem(exchange, 500, { code: 'server', title: TITLES.server, detail: 'Unexpected error' });
+    }
+    const status = error.status ?? STATUS_BY_CODE[error.code] ?? 500;
+    const fields = { code: error.code, title: TITLES[error.code], detail: error.message };
+    if (error.field !== undefined) fields.field = error.field;
+    if (error.fieldErrors !== undefined) fields.fieldErrors = error.fieldErrors;
+    const headers = {};
+    if (error.retryAfter !== undefined) {
+      fields.retryAfter = error.retryAfter;
+      headers['retry-after'] = String(error.retryAfter);
+    }
+    return problem(exchange, status, fields, headers);
+  }
+
+  async function handleAuth({ req, res, path, backend, contract, name, state }) {
     const route = path.slice(AUTH_PREFIX.length) || '/';
     state.lastRequest = { method: req.method, path, headers: { ...req.headers } };
     const operation = ROUTES[route];
-    if (!operation) return sendProblem(res, 404, { title: 'Not found', detail: `No operation at ${path}` });
+    const exchange = { req, res, state, backend, contract, name, operation: undefined };
+    // Outside the operations of the document: answered, not checked (`about:blank` problems).
+    if (!operation) return problem(exchange, 404, { title: 'Not found', detail: `No operation at ${path}` });
     if (req.method !== 'POST') {
-      return sendProblem(res, 405, { title: 'Method not allowed', detail: 'Use POST' }, { allow: 'POST' });
+      return problem(exchange, 405, { title: 'Method not allowed', detail: 'Use POST' }, { allow: 'POST' });
     }
+    exchange.operation = operation;
+    exchange.log = { operation, valid: false, errors: [], status: undefined };
+    state.requests.push(exchange.log);
+    if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.shift();
 
+    // 415 before anything else: a cross-site text/plain or form post must not reach any operation.
+    const contentType = req.headers['content-type'];
+    if (contentType !== undefined && mediaType(contentType) !== 'application/json') {
+      exchange.request = { valid: false, errors: [`content type ${JSON.stringify(contentType)} is not application/json`] };
+      Object.assign(exchange.log, { errors: exchange.request.errors });
+      req.resume();
+      return problem(exchange, 415, { code: 'validation', title: UNSUPPORTED_MEDIA_TYPE_TITLE });
+    }
+    let text;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      exchange.request = { valid: false, errors: [error.message] };
+      Object.assign(exchange.log, { errors: exchange.request.errors });
+      return replyError(exchange, error);
+    }
+    exchange.request = contract.checkRequest(operation, { contentType, bodyText: text });
+    Object.assign(exchange.log, { valid: exchange.request.valid, errors: exchange.request.errors });
+    if (text.trim() !== '' && contentType === undefined) {
+      return problem(exchange, 415, { code: 'validation', title: UNSUPPORTED_MEDIA_TYPE_TITLE });
+    }
     let body;
     try {
-      body = await readJsonBody(req);
+      body = parseJsonBody(text);
     } catch (error) {
-      return sendAdapterError(res, backend, error);
+      return replyError(exchange, error);
     }
 
     const fault = takeFault(state, route);
     if (fault) {
-      const handled = await applyFault(fault, req, res);
-      if (handled) return;
+      if (fault.kind === 'mutate') exchange.mutate = fault;
+      else {
+        exchange.fault = fault.kind;
+        const handled = await applyFault(fault, exchange, reply);
+        if (handled) return;
+        exchange.fault = undefined; // a hang that ended: served normally
+      }
     }
 
     const controller = new AbortController();
@@ -178,85 +325,116 @@ export function createContractHandler(options = {}) {
     const adapter = state.adapter;
     try {
       switch (operation) {
-        case 'getCaptcha':
-          return sendJson(res, 200, await adapter.getCaptcha(call));
+        case 'getCaptcha': {
+          if (body !== undefined && !isRecord(body)) throw typeError(backend, ['body']);
+          return sendCaptcha(exchange, await adapter.getCaptcha(call));
+        }
         case 'register': {
           const input = registerInput(backend, body);
-          return sendJson(res, 201, await adapter.register(input, call));
+          return json(exchange, 201, await adapter.register(input, call));
         }
         case 'resendActivation': {
           const email = requiredString(backend, body, 'email');
+          const max = maxLengthOf(contract, 'ResendInput', 'email');
+          if (email.length > max) {
+            throw new backend.AdapterError('validation', `The address is longer than ${max} characters`, {
+              field: 'email',
+              fieldErrors: { email: 'email.tooLong' },
+            });
+          }
           await adapter.resendActivation(email, call);
-          return sendEmpty(res, 204);
+          return reply(exchange, 204);
         }
         case 'activate': {
           const token = requiredString(backend, body, 'token');
-          return sendJson(res, 200, await adapter.activate(token, call));
+          return json(exchange, 200, await adapter.activate(token, call));
         }
       }
     } catch (error) {
       if (controller.signal.aborted) return; // nobody is listening any more
-      return sendAdapterError(res, backend, error);
+      return replyError(exchange, error);
     } finally {
       res.off('close', onClose);
     }
   }
 
-  async function handleTest({ req, res, url, path, backend, name, state }) {
-    if (!testEndpoints) return sendProblem(res, 404, { title: 'Not found' });
+  /** A captcha with its lifetime (`expiresIn`), shaped by the namespace's settings. */
+  function sendCaptcha(exchange, captcha) {
+    const { settings, now } = exchange.state;
+    const body = { id: captcha.id, image: captcha.image, expiresAt: captcha.expiresAt };
+    if (settings.captchaExpiresIn) body.expiresIn = Math.max(1, Math.round((captcha.expiresAt - now()) / 1000));
+    if (settings.captchaExpiresAtUnit === 's') {
+      body.expiresAt = Math.floor(captcha.expiresAt / 1000);
+      exchange.fault = 'expiresAt-in-seconds';
+    }
+    return json(exchange, 200, body);
+  }
+
+  async function handleTest({ req, res, url, path, name, state, contract, ...loaded }) {
+    const exchange = { req, res, state, operation: undefined };
+    const send = (status, value) =>
+      value === undefined ? reply(exchange, status) : reply(exchange, status, { 'content-type': 'application/json' }, JSON.stringify(value));
+    const fail = (status, fields) => problem(exchange, status, fields);
+    if (!testEndpoints) return fail(404, { title: 'Not found' });
     const action = path.slice(TEST_PREFIX.length + 1);
     const method = req.method ?? 'GET';
     let body;
     try {
-      body = method === 'POST' ? await readJsonBody(req) : undefined;
+      body = method === 'POST' ? parseJsonBody(await readBody(req)) : undefined;
     } catch (error) {
-      return sendAdapterError(res, backend, error);
+      return fail(error.problem?.status ?? 400, { title: error.message });
     }
     switch (`${method} ${action}`) {
       case 'POST reset': {
-        const overrides = {};
-        for (const key of RESET_OPTION_KEYS) if (isRecord(body) && body[key] !== undefined) overrides[key] = body[key];
-        namespaces.set(name, makeState(backend, overrides));
-        return sendEmpty(res, 204);
+        namespaces.set(name, makeState({ contract, ...loaded }, isRecord(body) ? body : {}));
+        return send(204);
       }
       case 'GET outbox':
-        return sendJson(res, 200, state.adapter.outbox);
+        return send(200, state.adapter.outbox);
       case 'GET captcha-answer': {
         const answer = state.adapter.debugCaptchaAnswer(url.searchParams.get('id') ?? '');
-        return answer === undefined
-          ? sendProblem(res, 404, { title: 'No such unused captcha' })
-          : sendJson(res, 200, { answer });
+        return answer === undefined ? fail(404, { title: 'No such unused captcha' }) : send(200, { answer });
       }
       case 'GET user': {
         const user = state.adapter.getUser(url.searchParams.get('email') ?? '');
-        return user ? sendJson(res, 200, user) : sendProblem(res, 404, { title: 'No such user' });
+        return user ? send(200, user) : fail(404, { title: 'No such user' });
       }
       case 'GET last-request-headers':
-        return state.lastRequest
-          ? sendJson(res, 200, state.lastRequest)
-          : sendProblem(res, 404, { title: 'No request to /api/auth yet' });
+        return state.lastRequest ? send(200, state.lastRequest) : fail(404, { title: 'No request to /api/auth yet' });
+      case 'GET requests':
+        return send(200, state.requests);
+      case 'GET contract-violations':
+        return send(200, violations.get(name) ?? []);
+      case 'POST contract-violations/take': {
+        const taken = violations.get(name) ?? [];
+        violations.delete(name);
+        return send(200, taken);
+      }
+      case 'GET openapi':
+        return send(200, contract.document);
       case 'POST clock': {
         const advanceMs = isRecord(body) ? Number(body.advanceMs ?? 0) : 0;
-        if (!Number.isFinite(advanceMs)) return sendProblem(res, 400, { title: 'advanceMs must be a number' });
+        if (!Number.isFinite(advanceMs)) return fail(400, { title: 'advanceMs must be a number' });
         state.clockOffset += advanceMs;
-        return sendJson(res, 200, { offsetMs: state.clockOffset, now: Date.now() + state.clockOffset });
+        return send(200, { offsetMs: state.clockOffset, now: state.now() });
       }
       case 'POST fault': {
         const fault = parseFault(body);
-        if (typeof fault === 'string') return sendProblem(res, 400, { title: 'Bad fault', detail: fault });
+        if (typeof fault === 'string') return fail(400, { title: 'Bad fault', detail: fault });
         state.faults.push(fault);
-        return sendEmpty(res, 204);
+        return send(204);
       }
       case 'GET closed-port':
-        return sendJson(res, 200, { port: await closedPort() });
+        return send(200, { port: await closedPort() });
       default:
-        return sendProblem(res, 404, { title: 'Unknown test endpoint', detail: `${method} ${path}` });
+        return fail(404, { title: 'Unknown test endpoint', detail: `${method} ${path}` });
     }
   }
 
   /**
    * @type {((req, res, next) => void)
-   *   & { matches(url: string): boolean; handle(req, res): Promise<void>; ready: Promise<unknown> }}
+   *   & { matches(url: string): boolean; handle(req, res): Promise<void>; ready: Promise<unknown>;
+   *       violations(): { namespace: string, operation: string, status: number, violations: string[] }[] }}
    */
   const middleware = (req, res, next) => {
     if (!middleware.matches(req.url ?? '/')) return next();
@@ -267,13 +445,18 @@ export function createContractHandler(options = {}) {
     const path = new URL(rawUrl, 'http://contract.local').pathname;
     return isUnder(path, AUTH_PREFIX) || (testEndpoints && isUnder(path, TEST_PREFIX));
   };
+  middleware.violations = () =>
+    [...violations].flatMap(([namespace, list]) => list.map((entry) => ({ namespace, ...entry })));
   middleware.handle = async (req, res) => {
     try {
       await handle(req, res);
     } catch (error) {
       // A bug in this server: answer like a server would, without details.
-      if (!res.headersSent) sendProblem(res, 500, { code: 'server', title: TITLES.server, detail: String(error) });
-      else res.destroy();
+      if (res.headersSent) res.destroy();
+      else {
+        const [headers, text] = problemResponse(500, { code: 'server', title: TITLES.server, detail: String(error) });
+        res.writeHead(500, { 'cache-control': 'no-store', ...headers }).end(text);
+      }
     }
   };
   return middleware;
@@ -287,27 +470,31 @@ function isRecord(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A request body as JSON (`undefined` when empty). Too large or not JSON: an AdapterError('validation'). */
-async function readJsonBody(req) {
+function requestError(message, status, extra = {}) {
+  const error = new Error(message);
+  error.problem = { status, code: 'validation', ...extra };
+  return error;
+}
+
+/** The request body as text; over 16 KiB: a 413 `validation` error. */
+async function readBody(req) {
   const chunks = [];
   let size = 0;
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      const error = new Error('Request body too large');
-      error.problem = { status: 413, code: 'validation' };
-      throw error;
-    }
+    if (size > MAX_BODY_BYTES) throw requestError('Request body too large', 413);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** JSON text as a value (`undefined` when empty); not JSON: a 400 `validation` error. */
+function parseJsonBody(text) {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    const error = new Error('The request body is not JSON');
-    error.problem = { status: 400, code: 'validation' };
-    throw error;
+    throw requestError('The request body is not JSON', 400, { field: 'body', fieldErrors: { body: 'invalid_type' } });
   }
 }
 
@@ -348,8 +535,35 @@ function registerInput(backend, body) {
 }
 
 function requiredString(backend, body, key) {
-  if (!isRecord(body) || typeof body[key] !== 'string') throw typeError(backend, [key]);
+  if (!isRecord(body) || typeof body[key] !== 'string') throw typeError(backend, [isRecord(body) ? key : 'body']);
   return body[key];
+}
+
+/** `maxLength` of a property of a component schema of the document. */
+function maxLengthOf(contract, schema, property) {
+  const max = contract.document.components.schemas[schema].properties[property].maxLength;
+  if (!Number.isInteger(max)) throw new Error(`${schema}.${property} has no maxLength in the document`);
+  return max;
+}
+
+const TOO_LONG = { email: 'email.tooLong', firstName: 'name.tooLong', lastName: 'name.tooLong', password: 'password.tooLong' };
+
+/**
+ * The MemoryAdapter's `validate`: the library's own field rules, plus the document's `maxLength` on the
+ * value as sent (the rules measure the trimmed value; a member over its `maxLength` is never accepted).
+ */
+function registrationRules(backend, contract) {
+  const max = Object.fromEntries(Object.keys(TOO_LONG).map((field) => [field, maxLengthOf(contract, 'RegisterInput', field)]));
+  return (input) => {
+    const values = Object.fromEntries(Object.keys(TOO_LONG).map((field) => [field, String(input[field] ?? '')]));
+    const out = {};
+    for (const field of Object.keys(TOO_LONG)) {
+      const issue = backend.validateRegistrationField(field, values);
+      if (issue) out[field] = issue.code;
+      else if (values[field].length > max[field]) out[field] = TOO_LONG[field];
+    }
+    return Object.keys(out).length ? out : undefined;
+  };
 }
 
 function parseFault(body) {
@@ -372,6 +586,19 @@ function parseFault(body) {
         times,
       };
     }
+    case 'redirect': {
+      const status = body.status === undefined ? 307 : Number(body.status);
+      if (![301, 302, 303, 307, 308].includes(status)) return 'status must be 301, 302, 303, 307 or 308';
+      if (body.location !== undefined && typeof body.location !== 'string') return 'location must be a string';
+      return { kind: 'redirect', status, location: body.location, path, times };
+    }
+    case 'mutate': {
+      // Breaks the real response before it is checked: a server bug the contract check must catch.
+      const drop = body.drop === undefined ? [] : body.drop;
+      if (!Array.isArray(drop) || !drop.every((k) => typeof k === 'string')) return 'drop must be a list of member names';
+      if (body.set !== undefined && !isRecord(body.set)) return 'set must be an object';
+      return { kind: 'mutate', drop, set: body.set ?? {}, path, times };
+    }
     case 'hang': {
       const ms = body.ms === undefined ? DEFAULT_HANG_MS : Number(body.ms);
       if (!Number.isFinite(ms) || ms < 0) return 'ms must be a non-negative number';
@@ -381,8 +608,20 @@ function parseFault(body) {
     case 'refuse':
       return { kind: body.kind, path, times };
     default:
-      return 'kind must be one of status, hang, malformed, refuse';
+      return 'kind must be one of status, redirect, mutate, hang, malformed, refuse';
   }
+}
+
+function mutateBody(text, { drop, set }) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (!isRecord(value)) return text;
+  for (const key of drop) delete value[key];
+  return JSON.stringify({ ...value, ...set });
 }
 
 /** '/api/auth/register', 'register' and '/register' all name the route '/register'. */
@@ -401,29 +640,36 @@ function takeFault(state, route) {
 }
 
 /** Applies a fault. Resolves true when the response is done (or deliberately never comes). */
-async function applyFault(fault, req, res) {
+async function applyFault(fault, exchange, reply) {
+  const { req, res } = exchange;
   switch (fault.kind) {
     case 'status': {
-      const headers = { 'cache-control': 'no-store' };
+      const headers = {};
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
       if (fault.body !== undefined) {
         headers['content-type'] =
           fault.contentType ?? (fault.status >= 400 ? 'application/problem+json' : 'application/json');
         const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
-        res.writeHead(fault.status, headers).end(text);
+        reply(exchange, fault.status, headers, text);
       } else if (fault.status >= 400) {
         // A bare problem without `code`: the client must fall back on the status.
         headers['content-type'] = 'application/problem+json';
         const problem = { type: 'about:blank', title: 'Injected', status: fault.status };
-        res.writeHead(fault.status, headers).end(JSON.stringify(problem));
+        reply(exchange, fault.status, headers, JSON.stringify(problem));
       } else {
-        res.writeHead(fault.status, headers).end();
+        reply(exchange, fault.status, headers);
       }
       return true;
     }
+    case 'redirect': {
+      // Somewhere a client that follows redirects would resend the request to (by default: the same
+      // operation, which then succeeds, since this fault is used up).
+      const location = fault.location ?? `${AUTH_PREFIX}${ROUTE_OF[exchange.operation]}`;
+      reply(exchange, fault.status, { location });
+      return true;
+    }
     case 'malformed':
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end('{"id": "abc", "image": "data:image/svg+xml;base64,AAAA", "expiresAt": 17');
+      reply(exchange, 200, { 'content-type': 'application/json' }, '{"id": "abc", "image": "data:image/svg+xml;base64,AAAA", "expiresAt": 17');
       return true;
     case 'refuse':
       req.socket.destroy();
@@ -447,29 +693,13 @@ async function applyFault(fault, req, res) {
   }
 }
 
-function sendAdapterError(res, backend, error) {
-  if (res.headersSent || res.destroyed) return;
-  if (error?.problem) {
-    const { status, code } = error.problem;
-    return sendProblem(res, status, { code, title: TITLES[code], detail: error.message });
-  }
-  if (!backend.isAdapterError(error)) {
-    return sendProblem(res, 500, { code: 'server', title: TITLES.server, detail: 'Unexpected error' });
-  }
-  const status = error.status ?? STATUS_BY_CODE[error.code] ?? 500;
-  const problem = { code: error.code, title: TITLES[error.code], detail: error.message };
-  if (error.field !== undefined) problem.field = error.field;
-  if (error.fieldErrors !== undefined) problem.fieldErrors = error.fieldErrors;
-  const headers = {};
-  if (error.retryAfter !== undefined) {
-    problem.retryAfter = error.retryAfter;
-    headers['retry-after'] = String(error.retryAfter);
-  }
-  return sendProblem(res, status, problem, headers);
-}
+const ROUTE_OF = Object.fromEntries(Object.entries(ROUTES).map(([route, operation]) => [operation, route]));
 
-/** An RFC 9457 problem document. With a `code`, `type` is `${PROBLEM_TYPE_BASE}${code}`. */
-function sendProblem(res, status, { code, title, detail, ...rest } = {}, headers = {}) {
+/**
+ * An RFC 9457 problem document as `[headers, text]`. With a `code`, `type` is `${PROBLEM_TYPE_BASE}${code}`;
+ * without one (outside the contract), `about:blank`.
+ */
+function problemResponse(status, { code, title, detail, ...rest } = {}, headers = {}) {
   const document = {
     type: code ? `${PROBLEM_TYPE_BASE}${code}` : 'about:blank',
     title: title ?? 'Error',
@@ -478,18 +708,7 @@ function sendProblem(res, status, { code, title, detail, ...rest } = {}, headers
     ...(code === undefined ? {} : { code }),
     ...rest,
   };
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(document));
-}
-
-function sendJson(res, status, value) {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(value));
-}
-
-function sendEmpty(res, status) {
-  res.writeHead(status, { 'cache-control': 'no-store' });
-  res.end();
+  return [{ 'content-type': 'application/problem+json', ...headers }, JSON.stringify(document)];
 }
 
 /** A local TCP port that nothing listens on (it was free a moment ago): for "connection refused" tests. */

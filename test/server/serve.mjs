@@ -5,9 +5,11 @@
 //   CAPTCHA_ANSWER      a fixed captcha text (still single-use and expiring)
 //   RESEND_COOLDOWN_MS  minimum time between two letters to one address (default 60000)
 //   LATENCY_MS          simulated latency per call
-//   ACTIVATION_URL      link base for letters, `{token}` is replaced (default http://localhost/activate?token={token})
+//   ACTIVATION_URL      link base for letters, `{token}` is replaced (default http://localhost/activate#token={token})
 //   CORS_ORIGIN         an origin allowed to call with credentials (e.g. http://localhost:8000); default: none
 //   TEST_ENDPOINTS=0    turns /api/__test__/ off (it reveals captcha answers and tokens)
+//   CONTRACT_CHECK=0    sends responses unchecked (by default one that breaks openapi/auth.openapi.yaml
+//                       becomes a 500 naming the violation, and is logged)
 // It binds to 127.0.0.1 by default on purpose: this is a test server.
 import { createServer } from 'node:http';
 import { createContractHandler, NAMESPACE_HEADER } from './contract-server.mjs';
@@ -19,6 +21,7 @@ const number = (value) => (value === undefined || value === '' ? undefined : Num
 
 const handler = createContractHandler({
   testEndpoints: env.TEST_ENDPOINTS !== '0',
+  contractCheck: env.CONTRACT_CHECK !== '0',
   ...(env.CAPTCHA_ANSWER ? { captchaAnswer: env.CAPTCHA_ANSWER } : {}),
   ...(number(env.RESEND_COOLDOWN_MS) === undefined ? {} : { resendCooldownMs: number(env.RESEND_COOLDOWN_MS) }),
   ...(number(env.LATENCY_MS) === undefined ? {} : { latency: number(env.LATENCY_MS) }),
@@ -33,6 +36,8 @@ const server = createServer((req, res) => {
     res.setHeader('access-control-allow-origin', corsOrigin);
     res.setHeader('access-control-allow-credentials', 'true');
     res.setHeader('vary', 'origin');
+    // The server's clock (Date) measures Captcha.expiresAt when expiresIn is missing.
+    res.setHeader('access-control-expose-headers', 'Date, Retry-After, X-Contract-Violation');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'access-control-allow-methods': 'GET, POST',
