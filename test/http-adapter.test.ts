@@ -4,41 +4,23 @@ import { HttpAdapter, type HttpAdapterOptions } from '../src/adapter/http-adapte
 import type { Captcha, RegisterInput } from '../src/adapter/types.js';
 import { describeAdapterConformance } from '../src/testing/adapter-conformance.js';
 import { adapterError, rejection } from './helpers/adapter.js';
+import { contractControl, type Fault } from './server/contract-client.js';
 
 // Runs against test/server/contract-server.mjs, served same-origin by the wtr plugin
 // (test/server/wtr-http.config.mjs). Every request carries this file's namespace, so the server state
-// is private to this file.
+// is private to this file. The server checks each of its responses against openapi/auth.openapi.yaml;
+// afterEach fails a test during which it had to replace one (see contract-server.mjs).
 const NAMESPACE = `http-adapter-${Math.random().toString(36).slice(2)}`;
-const NS_HEADER = { 'x-contract-namespace': NAMESPACE };
+const server = contractControl(NAMESPACE);
+const NS_HEADER = server.headers;
 const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 const CAPTCHA_TTL_MS = 120_000;
 
-async function control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`/api/__test__/${path}`, {
-    method,
-    headers: { ...NS_HEADER, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
+const control = server.control;
+const reset = server.reset;
+const fault = server.fault;
 
-const reset = (options: Record<string, unknown> = {}) => control('POST', 'reset', options);
-
-type Fault =
-  | {
-      kind: 'status';
-      status: number;
-      retryAfter?: number | string;
-      body?: unknown;
-      contentType?: string;
-      path?: string;
-      times?: number;
-    }
-  | { kind: 'hang'; ms?: number; path?: string; times?: number }
-  | { kind: 'malformed' | 'refuse'; path?: string; times?: number };
-
-const fault = (f: Fault) => control('POST', 'fault', f);
+afterEach(() => server.expectNoViolations());
 
 function adapter(options: Partial<HttpAdapterOptions> = {}): HttpAdapter {
   const extra = options.headers;
@@ -230,12 +212,177 @@ describe('HttpAdapter', () => {
       await adapterError(a.register(input), 'server');
     });
 
-    it('resolves an http(s) captcha image against the API URL and keeps only the known fields', async () => {
-      const expiresAt = 1_900_000_000_000;
-      await fault({ kind: 'status', status: 200, body: { id: 'c1', image: 'img/c1.png', expiresAt, extra: 1 } });
+    it('resolves a relative captcha image against the API URL and keeps only the known fields', async () => {
+      const expiresIn = 90;
+      const body = { id: 'c1', image: 'img/c1.png', expiresAt: Date.now() + 90_000, expiresIn, extra: 1 };
+      await fault({ kind: 'status', status: 200, body });
       const captcha = await adapter().getCaptcha();
       const image = new URL('/api/auth/img/c1.png', location.href).href;
-      expect(captcha).to.deep.equal({ id: 'c1', image, expiresAt });
+      expect(Object.keys(captcha).sort()).to.deep.equal(['expiresAt', 'id', 'image']);
+      expect(captcha.id).to.equal('c1');
+      expect(captcha.image).to.equal(image);
+      expect(captcha.expiresAt - Date.now()).to.be.within(88_000, 90_500);
+    });
+
+    it('reports a negative or non-numeric expiresIn as server', async () => {
+      for (const expiresIn of [-5, 0, '120', null]) {
+        await fault({ kind: 'status', status: 200, body: { id: 'x', image: 'data:image/png;base64,AA', expiresAt: Date.now() + 60_000, expiresIn } });
+        await adapterError(adapter().getCaptcha(), 'server');
+      }
+    });
+  });
+
+  describe('the captcha image', () => {
+    /** An adapter whose server (a stand-in fetch at `api`) answers getCaptcha with `image`. */
+    const withImage = (image: string, api = 'https://auth.example.test/v1') =>
+      new HttpAdapter({
+        baseUrl: api,
+        fetch: () =>
+          Promise.resolve(Response.json({ id: 'c', image, expiresAt: Date.now() + 60_000, expiresIn: 60 })),
+      });
+
+    it('accepts data:image, blob:, https: and http: on the page origin', async () => {
+      const accepted = [
+        'data:image/svg+xml;base64,PHN2Zy8+',
+        'data:image/png;base64,AAAA',
+        `blob:${location.origin}/6f1c1a63-0c4e-4d6e-9f54-1c2f1b1c0d2e`,
+        'https://cdn.example.test/captcha/c.png',
+        `${location.origin}/captcha/c.png`,
+      ];
+      for (const image of accepted) expect((await withImage(image).getCaptcha()).image, image).to.equal(image);
+    });
+
+    it('accepts http: on the origin of the API, and resolves relative URLs there', async () => {
+      const api = 'http://auth.example.test/v1';
+      expect((await withImage('http://auth.example.test/img/c.png', api).getCaptcha()).image).to.equal(
+        'http://auth.example.test/img/c.png',
+      );
+      expect((await withImage('img/c.png', api).getCaptcha()).image).to.equal('http://auth.example.test/v1/img/c.png');
+    });
+
+    it('rejects javascript:, data: that is not an image, and http: from another origin as server', async () => {
+      const rejected = [
+        'javascript:alert(1)',
+        'JavaScript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'data:,Ab3dE',
+        'data:image',
+        'http://tracker.example.test/c.png',
+        'ftp://files.example.test/c.png',
+        'vbscript:msgbox(1)',
+        '',
+      ];
+      for (const image of rejected) {
+        const error = await adapterError(withImage(image).getCaptcha(), 'server');
+        expect(error.message, image).to.contain('image');
+      }
+      // http: from an origin that is neither the page's nor the API's, even with an http: API.
+      await adapterError(withImage('http://other.example.test/c.png', 'http://auth.example.test/v1').getCaptcha(), 'server');
+    });
+  });
+
+  describe('when the server redirects', () => {
+    const registerCalls = async () => (await server.requests()).filter((r) => r.operation === 'register');
+
+    it('does not follow a 307 on register: server, the password is not sent again, no user', async () => {
+      const a = adapter();
+      const input = await registration(a);
+      // The target is the same operation, which would succeed: the fault is used up by the first request.
+      await fault({ kind: 'redirect', status: 307, path: 'register' });
+      const error = await adapterError(a.register(input), 'server');
+      expect(error.message).to.contain('redirect');
+      expect((await registerCalls()).map((r) => r.status)).to.deep.equal([307]);
+      const user = await fetch(`/api/__test__/user?email=${encodeURIComponent(input.email)}`, { headers: NS_HEADER });
+      expect(user.status).to.equal(404);
+    });
+
+    it('follows no redirect on any call', async () => {
+      const a = adapter();
+      const calls: [string, 301 | 302 | 303 | 308, () => Promise<unknown>][] = [
+        ['captcha', 302, () => a.getCaptcha()],
+        ['activation/resend', 308, () => a.resendActivation('someone@example.com')],
+        ['activation', 301, () => a.activate('t')],
+        ['captcha', 303, () => a.getCaptcha()],
+      ];
+      for (const [path, status, call] of calls) {
+        await fault({ kind: 'redirect', status, path, location: '/api/auth/captcha' });
+        await adapterError(call(), 'server');
+      }
+      expect((await server.requests()).map((r) => r.status)).to.deep.equal([302, 308, 301, 303]);
+    });
+
+    it('maps a 3xx from a fetch that does not hide redirects to server', async () => {
+      const a = new HttpAdapter({
+        baseUrl: 'https://auth.example.test/v1',
+        fetch: (_url, init) => {
+          expect(init?.redirect).to.equal('manual');
+          return Promise.resolve(new Response(null, { status: 307, headers: { location: '/elsewhere' } }));
+        },
+      });
+      await adapterError(a.resendActivation('x@example.com'), 'server');
+    });
+  });
+
+  describe('when the clocks disagree', () => {
+    // The real lifetime of every captcha below, from the server's own settings.
+    const LIFETIME_MS = 120_000;
+    const lifetimeOf = async (options: Record<string, unknown>) => {
+      await reset({ captchaTtlMs: LIFETIME_MS, ...options });
+      const before = Date.now();
+      const captcha = await adapter().getCaptcha();
+      return { lifetime: captcha.expiresAt - before, elapsed: Date.now() - before };
+    };
+    const expectLifetime = ({ lifetime, elapsed }: { lifetime: number; elapsed: number }, ms = LIFETIME_MS) =>
+      expect(lifetime).to.be.within(ms - 2_000, ms + 2_000 + elapsed);
+
+    it('a server clock 3 minutes behind, with expiresIn: the real lifetime on the client clock', async () => {
+      expectLifetime(await lifetimeOf({ clockOffsetMs: -180_000 }));
+    });
+
+    it('a server clock 3 minutes behind, without expiresIn: measured against its Date header', async () => {
+      expectLifetime(await lifetimeOf({ clockOffsetMs: -180_000, captchaExpiresIn: false }));
+    });
+
+    it('a server clock 3 minutes ahead, without expiresIn', async () => {
+      expectLifetime(await lifetimeOf({ clockOffsetMs: 180_000, captchaExpiresIn: false }));
+    });
+
+    it('expiresAt in seconds instead of milliseconds, without expiresIn', async () => {
+      expectLifetime(await lifetimeOf({ captchaExpiresAtUnit: 's', captchaExpiresIn: false }));
+    });
+
+    it('expiresAt in seconds from a server clock 3 minutes behind, without expiresIn', async () => {
+      expectLifetime(await lifetimeOf({ captchaExpiresAtUnit: 's', captchaExpiresIn: false, clockOffsetMs: -180_000 }));
+    });
+
+    it('never hands out a captcha that expires on arrival: at least 5 s', async () => {
+      await reset({ captchaTtlMs: 1_000 });
+      const before = Date.now();
+      const captcha = await adapter().getCaptcha();
+      expect(captcha.expiresAt - before).to.be.within(5_000, 5_000 + (Date.now() - before));
+    });
+
+    it('clamps to [5 s, 1 day] whatever a server says', async () => {
+      const at = (body: Record<string, unknown>, date?: string) =>
+        new HttpAdapter({
+          baseUrl: 'https://auth.example.test/v1',
+          fetch: () => Promise.resolve(Response.json({ id: 'c', image: 'data:image/png;base64,AA', ...body }, date ? { headers: { date } } : {})),
+        });
+      const now = Date.now();
+      const day = 24 * 60 * 60 * 1000;
+      const serverNow = new Date(now - 3_600_000).toUTCString(); // an hour behind
+      const cases: [Record<string, unknown>, string | undefined, number][] = [
+        [{ expiresAt: now - 60_000 }, undefined, 5_000], // in the past, no Date: taken as is, then the floor
+        [{ expiresAt: now - 3_600_000 - 60_000 }, serverNow, 5_000], // past on the server's clock too
+        [{ expiresAt: now + 30 * day, expiresIn: 30 * 86_400 }, undefined, day],
+        [{ expiresAt: now + 10 * day }, serverNow, day],
+        [{ expiresAt: now - 3_600_000 + 45_000 }, serverNow, 45_000], // 45 s on the server's clock
+        [{ expiresAt: now - 3_600_000 + 60_000, expiresIn: 60 }, undefined, 60_000], // expiresIn needs no clock
+      ];
+      for (const [body, date, expected] of cases) {
+        const captcha = await at(body, date).getCaptcha();
+        expect(captcha.expiresAt - now, JSON.stringify(body)).to.be.within(expected - 1_500, expected + 1_500);
+      }
     });
   });
 
@@ -372,12 +519,12 @@ describe('HttpAdapter', () => {
       const a = new HttpAdapter({
         baseUrl: 'https://auth.example.test/v1',
         fetch: (url, init) => {
-          seen.push(`${init?.method} ${String(url)} ${init?.cache} ${init?.credentials}`);
+          seen.push(`${init?.method} ${String(url)} ${init?.cache} ${init?.credentials} ${init?.redirect}`);
           return Promise.resolve(new Response(null, { status: 204 }));
         },
       });
       await a.resendActivation('x@example.com');
-      expect(seen).to.deep.equal(['POST https://auth.example.test/v1/activation/resend no-store same-origin']);
+      expect(seen).to.deep.equal(['POST https://auth.example.test/v1/activation/resend no-store same-origin manual']);
     });
 
     it('sends the password only in the body and never the fields it does not know', async () => {

@@ -35,6 +35,13 @@ export const PROBLEM_TYPE_BASE = 'https://ae-auth-elements.dev/problems/';
 
 type Operation = 'getCaptcha' | 'register' | 'resendActivation' | 'activate';
 
+/** The shortest captcha lifetime handed to the elements, whatever the server's clock says: 5 s. */
+export const MIN_CAPTCHA_LIFETIME_MS = 5_000;
+/** The longest: one day. */
+export const MAX_CAPTCHA_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** An `expiresAt` below this (March 1973 in ms, year 5138 in s) is epoch seconds, not milliseconds. */
+const SECONDS_THRESHOLD = 1e11;
+
 const DEFAULT_TIMEOUT_MS = 15_000;
 const ACCEPT = 'application/json, application/problem+json';
 /** Longest server-provided text kept in an error message. */
@@ -59,6 +66,17 @@ const MAX_MESSAGE_LENGTH = 300;
  * The adapter never retries anything by itself (registering, resending and activating are not idempotent,
  * and a user-visible retry is the element's decision) and never logs anything. The password travels only
  * in the request body. Every request is sent with `cache: 'no-store'`.
+ *
+ * It never follows a redirect, on any call (`redirect: 'manual'`): a JSON API has no reason to redirect,
+ * and a followed `307`/`308` would resend the body, password included, to wherever `Location` points. A
+ * `3xx` answer is `server`.
+ *
+ * A captcha's `image` is accepted only as `data:image/…`, `blob:`, `https:`, or `http:` on the origin of
+ * the page or of the API response (relative URLs resolve against the response URL); `javascript:`,
+ * `data:text/html` and `http:` from elsewhere are `server`. Its `expiresAt` is handed to the elements on
+ * the client's clock: `Date.now() + expiresIn * 1000` when the server sends `expiresIn`, else the server's
+ * `expiresAt` measured against its `Date` header (an `expiresAt` below 10¹¹ is taken as seconds), and
+ * always between {@link MIN_CAPTCHA_LIFETIME_MS} and {@link MAX_CAPTCHA_LIFETIME_MS} from arrival.
  */
 export class HttpAdapter implements AuthAdapter {
   readonly #baseUrl: string;
@@ -88,14 +106,20 @@ export class HttpAdapter implements AuthAdapter {
 
   /** `POST {baseUrl}/captcha`: a new single-use challenge. */
   async getCaptcha(o?: CallOptions): Promise<Captcha> {
-    const { text, url } = await this.#call('getCaptcha', '/captcha', undefined, o?.signal);
+    const { text, url, date, receivedAt } = await this.#call('getCaptcha', '/captcha', undefined, o?.signal);
     const data = parseJson(text);
-    if (!isRecord(data) || !isNonEmptyString(data.id) || typeof data.image !== 'string' || !isEpochMs(data.expiresAt)) {
+    if (
+      !isRecord(data) ||
+      !isNonEmptyString(data.id) ||
+      typeof data.image !== 'string' ||
+      !isPositiveNumber(data.expiresAt) ||
+      (data.expiresIn !== undefined && !isPositiveNumber(data.expiresIn))
+    ) {
       throw malformed('a Captcha');
     }
     const image = imageSource(data.image, url);
-    if (image === undefined) throw malformed('a Captcha with a data:image or http(s) image');
-    return { id: data.id, image, expiresAt: data.expiresAt };
+    if (image === undefined) throw malformed('a Captcha with a data:image, blob:, https: or same-origin image');
+    return { id: data.id, image, expiresAt: clientExpiry(data.expiresAt, data.expiresIn, date, receivedAt) };
   }
 
   /** `POST {baseUrl}/register`. */
@@ -151,7 +175,7 @@ export class HttpAdapter implements AuthAdapter {
     path: string,
     payload: unknown,
     signal: AbortSignal | undefined,
-  ): Promise<{ text: string; url: string }> {
+  ): Promise<{ text: string; url: string; date: string | null; receivedAt: number }> {
     signal?.throwIfAborted();
     const url = this.#url(path);
     const headers = new Headers();
@@ -177,10 +201,18 @@ export class HttpAdapter implements AuthAdapter {
           body: payload === undefined ? null : JSON.stringify(payload),
           credentials: this.#credentials,
           cache: 'no-store',
+          // Never follow: a followed 307/308 resends the body (a password) to wherever Location points.
+          redirect: 'manual',
           signal: link.signal,
         });
       } catch (cause) {
         throw transportError(cause, signal, link, 'The request got no response');
+      }
+      const receivedAt = Date.now();
+      // Browsers give an opaque response (status 0) for a redirect not followed; other fetches the 3xx.
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        void response.body?.cancel().catch(() => undefined);
+        throw new AdapterError('server', 'The server answered with a redirect, which is never followed');
       }
       let text: string;
       try {
@@ -188,7 +220,7 @@ export class HttpAdapter implements AuthAdapter {
       } catch (cause) {
         throw transportError(cause, signal, link, 'The response was cut off');
       }
-      if (response.ok) return { text, url: response.url || url };
+      if (response.ok) return { text, url: response.url || url, date: response.headers.get('date'), receivedAt };
       throw errorFromResponse(operation, response, text);
     } finally {
       link.dispose();
@@ -348,15 +380,43 @@ function malformed(expected: string): AdapterError {
   return new AdapterError('server', `The server response is not ${expected}`);
 }
 
-/** A `data:image/…` URL as is, or an http(s) URL resolved against the response URL; anything else undefined. */
+/**
+ * What may go into the captcha's `<img src>`: a `data:image/…` URL as is; a `blob:` URL; an `https:` URL; an
+ * `http:` URL only on the origin of the page or of the API response (no other plain-text origin gets to
+ * draw the challenge). Relative URLs resolve against the response URL. Anything else: undefined.
+ */
 function imageSource(image: string, responseUrl: string): string | undefined {
-  if (/^data:image\//i.test(image)) return image;
+  if (image.trim() === '') return undefined; // it would resolve to the API URL itself
+  if (/^data:image\/[\w.+-]+[;,]/i.test(image)) return image;
+  let url: URL;
   try {
-    const url = new URL(image, responseUrl);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    url = new URL(image, responseUrl);
   } catch {
     return undefined;
   }
+  if (url.protocol === 'https:' || url.protocol === 'blob:') return url.href;
+  if (url.protocol !== 'http:') return undefined;
+  const page = typeof location === 'undefined' ? undefined : location.origin;
+  return url.origin === page || url.origin === new URL(responseUrl).origin ? url.href : undefined;
+}
+
+/**
+ * The captcha's expiry on the client's clock. The server's own lifetime (`expiresIn`, seconds) needs no
+ * clock; else its `expiresAt` is measured against its `Date` header (the server's "now"), and only without
+ * one taken as is. An `expiresAt` that is plainly seconds is read as seconds. The result is clamped to
+ * [{@link MIN_CAPTCHA_LIFETIME_MS}, {@link MAX_CAPTCHA_LIFETIME_MS}] from arrival, so that a wrong clock can
+ * neither expire a captcha on arrival (a refresh loop) nor keep a stale one for days.
+ */
+function clientExpiry(expiresAt: number, expiresIn: unknown, date: string | null, receivedAt: number): number {
+  let lifetime: number;
+  if (typeof expiresIn === 'number') {
+    lifetime = expiresIn * 1000;
+  } else {
+    const serverExpiresAt = expiresAt < SECONDS_THRESHOLD ? expiresAt * 1000 : expiresAt;
+    const serverNow = date === null ? Number.NaN : Date.parse(date);
+    lifetime = serverExpiresAt - (Number.isFinite(serverNow) ? serverNow : receivedAt);
+  }
+  return receivedAt + Math.round(Math.min(MAX_CAPTCHA_LIFETIME_MS, Math.max(MIN_CAPTCHA_LIFETIME_MS, lifetime)));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -367,6 +427,6 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
 }
 
-function isEpochMs(value: unknown): value is number {
+function isPositiveNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }

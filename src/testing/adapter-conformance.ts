@@ -157,12 +157,13 @@ function swapCase(text: string): string {
   return Array.from(text, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
 }
 
+/** `data:image/…`, `blob:` or an absolute http(s) URL (what `HttpAdapter` hands on; a page's `<img>` takes it). */
 function isImageSource(image: unknown): boolean {
   if (typeof image !== 'string') return false;
   if (/^data:image\/[\w.+-]+[;,]/i.test(image)) return true;
   try {
     const url = new URL(image);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    return url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'blob:';
   } catch {
     return false;
   }
@@ -275,11 +276,16 @@ export function describeAdapterConformance(
         );
         check(
           isImageSource(captcha.image),
-          `captcha.image must be a data:image or http(s) URL: ${show(captcha.image)}`,
+          `captcha.image must be a data:image, blob: or http(s) URL: ${show(captcha.image)}`,
         );
         check(
           typeof captcha.expiresAt === 'number' && Number.isFinite(captcha.expiresAt) && captcha.expiresAt > before,
           `captcha.expiresAt must be epoch ms in the future: ${show(captcha.expiresAt)}`,
+        );
+        // The elements compare it with this machine's clock: seconds, or a server clock far off, show here.
+        check(
+          captcha.expiresAt <= Date.now() + 24 * 60 * 60 * 1000,
+          `captcha.expiresAt must be on the caller's clock, at most a day ahead: ${show(captcha.expiresAt)}`,
         );
       });
 
