@@ -8,6 +8,7 @@ import type { AeActivate } from '../src/components/activate/activate.js';
 import type { AeRegisterErrorEvent } from '../src/events/register-events.js';
 import type { OutboxLetter } from '../src/adapter/memory-adapter.js';
 import { captchaOf, captchaReady, clickButton, fillRegistration, input, realClick, typeCaptcha } from './helpers/dom.js';
+import { contractControl } from './server/contract-client.js';
 
 // The elements against a real HTTP server that follows openapi/auth.openapi.yaml
 // (test/server/contract-server.mjs, served on this origin under /api/ by the test runner).
@@ -57,6 +58,8 @@ async function failThenRetry(el: AeRegister, code: string, text: string) {
 describe('the elements over real HTTP (HttpAdapter ↔ contract server)', () => {
   beforeEach(() => control('POST', 'reset', { captchaAnswer: ANSWER, resendCooldownMs: 0 }));
   afterEach(() => setLocale('en'));
+  // Every response the server sent during the test was one its document allows.
+  afterEach(() => contractControl().expectNoViolations());
 
   it('register → letter → activate, with nothing but endpoint="/api/auth" on the tags', async () => {
     const el = await mount();
@@ -70,7 +73,10 @@ describe('the elements over real HTTP (HttpAdapter ↔ contract server)', () => 
     const outbox = (await control('GET', 'outbox')) as OutboxLetter[];
     expect(outbox).to.have.length(1);
     expect(outbox[0]!.to).to.equal('maria@example.com');
-    const token = new URL(outbox[0]!.link).searchParams.get('token');
+    // The letter carries the token in the fragment, which never reaches a server or a Referer.
+    const link = new URL(outbox[0]!.link);
+    expect(link.search).to.equal('');
+    const token = new URLSearchParams(link.hash.slice(1)).get('token');
     expect(token).to.equal(outbox[0]!.token);
 
     const activate = await fixture<AeActivate>(html`<ae-activate endpoint="/api/auth" token=${token!}></ae-activate>`);
