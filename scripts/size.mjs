@@ -23,7 +23,7 @@ import {
 
 /** Targets and enforced ceilings in kB (1 kB = 1000 bytes) of gzip at first load. */
 const TARGETS = { library: 25, captcha: 10, register: 20 };
-const CEILINGS = { library: 19.5, captcha: 10, register: 16, activate: 13.5 };
+const CEILINGS = { library: 20.5, captcha: 10, register: 17, activate: 13.5 };
 const strict = process.argv.includes('--strict');
 const BUDGETS = strict ? TARGETS : CEILINGS;
 const LABELS = {
