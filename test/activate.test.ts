@@ -372,7 +372,7 @@ describe('<ae-activate>', () => {
       const el = await fixture<AeActivate>(html`<ae-activate .adapter=${adapter} token=${token}></ae-activate>`);
       await until(() => part(el, 'retry'), 'retry button');
       expect(text(el, 'heading')).to.equal('Could not check the link');
-      expect(text(el, 'alert')).to.equal('No connection. Check the internet and try again');
+      expect(text(el, 'alert')).to.equal('No connection. Check the internet and try again.');
       expect(eventsOf('ae-activate-error').map((e) => e.detail)).to.deep.equal([{ code: 'network' }]);
 
       part(el, 'retry')!.click();
@@ -415,7 +415,7 @@ describe('<ae-activate>', () => {
       expect(calls, 'a press during the wait checks nothing').to.equal(1);
       await until(() => text(el, 'alert') === 'Too many attempts, wait 1 second and try again', 'one second left', 3000);
       await until(() => part(el, 'retry')!.getAttribute('aria-disabled') === 'false', 'the wait is over', 3000);
-      expect(text(el, 'alert')).to.equal('Too many attempts. You can try again now');
+      expect(text(el, 'alert')).to.equal('Too many attempts. You can try again now.');
       part(el, 'retry')!.click();
       await until(() => part(el, 'greeting'), 'activated after the wait');
       expect(calls).to.equal(2);
@@ -484,7 +484,7 @@ describe('<ae-activate>', () => {
       );
       part(el, 'resend')!.click();
       await until(() => part(el, 'error'), 'error shown');
-      expect(text(el, 'error')).to.equal('No connection. Check the internet and try again');
+      expect(text(el, 'error')).to.equal('No connection. Check the internet and try again.');
       expect(part(el, 'resend')!.getAttribute('aria-disabled')).to.equal('false');
 
       part(el, 'resend')!.click();
@@ -615,7 +615,7 @@ describe('<ae-activate>', () => {
       adapter.failNext('timeout', { method: 'activate' });
       const el = await fixture<AeActivate>(html`<ae-activate .adapter=${adapter} token=${token}></ae-activate>`);
       await until(() => part(el, 'retry'), 'retry shown');
-      expect(text(el, 'alert')).to.equal('The server is not responding. Try again in a moment');
+      expect(text(el, 'alert')).to.equal('The server is not responding. Try again in a moment.');
       await expectAccessible(el);
 
       await adapter.activate(token);

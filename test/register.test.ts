@@ -285,8 +285,8 @@ describe('<ae-register>', () => {
       await typeInto(el, 'lastName', 'Щерев');
       await el.updateComplete;
       expect(errorText(el, 'firstName')).to.equal('Напишете с латински букви, както в задграничния паспорт');
-      findButton(el, 'Използвай „Yulia“');
-      await clickButton(el, 'Използвай „Shterev“');
+      findButton(el, 'Използвайте „Yulia“');
+      await clickButton(el, 'Използвайте „Shterev“');
       expect(input(el, 'lastName').value).to.equal('Shterev');
     });
 
@@ -297,7 +297,7 @@ describe('<ae-register>', () => {
       await captchaReady(captchaOf(el));
       await typeInto(el, 'firstName', 'Юлия');
       await el.updateComplete;
-      findButton(el, 'Използвай „Iuliia“');
+      findButton(el, 'Използвайте „Iuliia“');
       // A Latin spelling of one's own passport is never "corrected".
       input(el, 'firstName').select();
       await sendKeys({ type: 'Yuliya' });
@@ -312,7 +312,7 @@ describe('<ae-register>', () => {
       await el.updateComplete;
       await waitUntil(() => el.textContent!.includes('Использовать «Iuliia»'), 'ru suggestion');
       await setLocale('bg');
-      await waitUntil(() => el.textContent!.includes('Използвай „Yulia“'), 'bg suggestion after the switch');
+      await waitUntil(() => el.textContent!.includes('Използвайте „Yulia“'), 'bg suggestion after the switch');
     });
 
     it('letters outside the tables get the full table lazily (Łukasz → Lukasz)', async () => {
@@ -422,9 +422,9 @@ describe('<ae-register>', () => {
     });
 
     for (const [code, text] of [
-      ['network', 'No connection. Check the internet and try again'],
-      ['timeout', 'The server is not responding. Try again in a moment'],
-      ['server', 'Something went wrong on our side. Try again: what you typed is kept'],
+      ['network', 'No connection. Check the internet and try again.'],
+      ['timeout', 'The server is not responding. Try again in a moment.'],
+      ['server', 'Something went wrong on our side. Try again: what you typed is kept.'],
     ] as const) {
       it(`${code}: a message at the top with a working retry, the form intact`, async () => {
         const { el, adapter } = await mount();
@@ -551,7 +551,7 @@ describe('<ae-register>', () => {
       expect(calls, 'a press during the wait sends nothing').to.equal(1);
       await waitUntil(() => /wait 1\u00a0second\b/.test(banner.textContent ?? ''), 'one second left', { timeout: 3000 });
       await waitUntil(() => retry.getAttribute('aria-disabled') === 'false', 'the wait is over', { timeout: 3000 });
-      expect(banner.textContent).to.contain('Too many attempts. You can try again now');
+      expect(banner.textContent).to.contain('Too many attempts. You can try again now.');
       // The captcha answer was kept: the server did not judge the form.
       const success = oneEvent(el, 'ae-register-success');
       await realClick(retry);

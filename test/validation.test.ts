@@ -177,11 +177,15 @@ describe('messages are rendered from codes at display time', () => {
   it('the same issue reads in the current locale', async () => {
     const issue = { code: 'password.tooShort', params: { min: 8 } };
     await setLocale('en');
-    expect(validationMessage(issue)).to.equal('The password needs at least 8 characters');
+    expect(validationMessage(issue)).to.equal('The password needs at least 8\u00a0characters');
     await setLocale('ru');
-    expect(validationMessage(issue)).to.equal('Пароль должен содержать минимум 8 символов');
+    expect(validationMessage(issue)).to.equal('Пароль должен содержать минимум 8\u00a0символов');
+    // Each name field says which name is too long (not "имени" under the last name).
+    const long = { code: 'name.tooLong', params: { max: 50 } };
+    expect(validationMessage(long, 'lastName')).to.equal('Фамилия может содержать не больше 50\u00a0символов');
+    expect(validationMessage(long, 'firstName')).to.equal('Имя может содержать не больше 50\u00a0символов');
     await setLocale('bg');
-    expect(validationMessage(issue)).to.equal('Паролата трябва да съдържа поне 8 знака');
+    expect(validationMessage(issue)).to.equal('Паролата трябва да съдържа поне 8\u00a0знака');
     expect(validationMessage({ code: 'name.required' }, 'lastName')).to.equal('Въведете фамилия');
   });
 });

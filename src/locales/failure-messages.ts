@@ -9,11 +9,11 @@ import { secondsText } from './units.js';
  */
 export function connectionFailureText(code: 'network' | 'timeout'): string {
   return code === 'network'
-    ? msg('No connection. Check the internet and try again', {
+    ? msg('No connection. Check the internet and try again.', {
         id: 'error.network',
         desc: 'The server could not be reached (any form or button that calls the server). A "Try again" button follows.',
       })
-    : msg('The server is not responding. Try again in a moment', {
+    : msg('The server is not responding. Try again in a moment.', {
         id: 'error.timeout',
         desc: 'The server did not answer in time (any form or button that calls the server). A "Try again" button follows.',
       });
@@ -39,7 +39,7 @@ export function rateLimitedText(retryAfter?: number): string {
 export function retryWaitText(left: number, timed: boolean): string {
   return left > 0 || !timed
     ? rateLimitedText(left)
-    : msg('Too many attempts. You can try again now', {
+    : msg('Too many attempts. You can try again now.', {
         id: 'error.rateLimitedOver',
         desc: 'The wait the server asked for after too many attempts is over; a "Try again" button follows.',
       });

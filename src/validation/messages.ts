@@ -37,10 +37,15 @@ export function validationMessage(issue: ValidationIssue, field?: string): strin
         ? msg('Enter your last name', { id: 'validation.lastName.required', desc: 'Error under the empty last name field.' })
         : msg('Enter your first name', { id: 'validation.firstName.required', desc: 'Error under the empty first name field.' });
     case 'name.tooLong':
-      return msg(str`A name can be at most ${charactersText(n(p.max, 50))} long`, {
-        id: 'validation.name.tooLong',
-        desc: 'Error under a name field; the placeholder is a counted number of characters ("50 characters").',
-      });
+      return field === 'lastName'
+        ? msg(str`The last name can be at most ${charactersText(n(p.max, 50))} long`, {
+            id: 'validation.lastName.tooLong',
+            desc: 'Error under the last name field; the placeholder is a counted number of characters ("50 characters").',
+          })
+        : msg(str`The first name can be at most ${charactersText(n(p.max, 50))} long`, {
+            id: 'validation.firstName.tooLong',
+            desc: 'Error under the first name field; the placeholder is a counted number of characters ("50 characters").',
+          });
     case 'name.cyrillic':
       return msg('Write the name in Latin letters, as in your foreign passport', {
         id: 'validation.name.cyrillic',

@@ -399,7 +399,7 @@ export class AeActivate extends AeElement {
       case 'timeout':
         return connectionFailureText(code);
       default:
-        return msg('Something went wrong on our side. Try again in a moment', {
+        return msg('Something went wrong on our side. Try again in a moment.', {
           id: 'activate.error.server',
           desc: 'Shown when the server failed (checking the link or sending a new letter).',
         });
@@ -414,7 +414,7 @@ export class AeActivate extends AeElement {
 
   private resendErrorText(failure: Failure): string {
     if (failure.code !== 'rate_limited') return this.connectionText(failure.code);
-    return msg('Too many attempts. Send again when the countdown on the button ends', {
+    return msg('Too many attempts. Send again when the countdown on the button ends.', {
       id: 'activate.resend.rateLimited',
       desc: 'Shown when the server refused to send a new letter so soon; the "Send again" button counts the seconds down.',
     });

@@ -512,7 +512,7 @@ export class AeRegister extends AeElement {
           desc: 'Message at the top of the form when the server refused a field this form cannot point at.',
         });
       default:
-        return msg('Something went wrong on our side. Try again: what you typed is kept', {
+        return msg('Something went wrong on our side. Try again: what you typed is kept.', {
           id: 'register.error.server',
           desc: 'Message at the top of the form when the server failed; what was typed is kept.',
         });
