@@ -82,7 +82,7 @@ export const registerLightStyles = css`
     ${S} .ae-input-row:has(.ae-reveal) .ae-input {
       padding-inline-end: 2.75rem;
     }
-    ${S} .ae-reveal {
+    ${S} .ae-button.ae-reveal {
       position: absolute;
       inset-block: 0.25rem;
       inset-inline-end: 0.25rem;
@@ -93,7 +93,7 @@ export const registerLightStyles = css`
       color: var(--_muted);
       border: 0;
     }
-    ${S} .ae-reveal:hover {
+    ${S} .ae-button.ae-reveal:hover {
       color: var(--_primary);
     }
     ${S} .ae-reveal svg {
