@@ -7,6 +7,7 @@ import { reactEsmPlugin } from './scripts/react-esm-plugin.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { contractServerPlugin } from './test/server/contract-server-plugin.mjs';
+import { cspPagesMiddleware } from './test/csp/csp-middleware.mjs';
 
 export function findChrome() {
   const candidates = [
@@ -53,6 +54,8 @@ export default {
       },
     }),
   ],
+  // test/csp/*.html with a Content-Security-Policy header, and the violation reports it asks for.
+  middleware: [cspPagesMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     // React is CommonJS only; the React wrapper tests get it as ES modules.

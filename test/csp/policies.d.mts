@@ -1,0 +1,10 @@
+export type Directives = Record<string, string[]>;
+export declare const STRICT: Directives;
+export declare const POLICIES: {
+  strict: Directives;
+  minimal: Directives;
+  'no-data-images': Directives;
+  'no-trusted-types-policy': Directives;
+  'no-connect': Directives;
+};
+export declare function policyHeader(directives: Directives, reportUri?: string): string;
