@@ -3,7 +3,7 @@ import { defineOnce } from '../src/internal/define.js';
 import '../src/define/ae-captcha.js';
 import { AeCaptcha } from '../src/components/captcha/captcha.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { setDefaultAdapter, getDefaultAdapter } from '../src/internal/default-adapter.js';
+import { getDefaultAdapter, getEmbeddedAdapter, setDefaultAdapter } from '../src/internal/default-adapter.js';
 import type { AuthAdapter } from '../src/adapter/types.js';
 
 describe('defineOnce: the library loaded twice on one page', () => {
@@ -63,10 +63,10 @@ describe('which adapter an element uses', () => {
     expect(requests.some((u) => u.endsWith('/api/auth/captcha'))).to.equal(true);
 
     setDefaultAdapter(undefined);
-    expect(getDefaultAdapter()).to.not.equal(undefined);
     const d = await fixture<AeCaptcha>(html`<ae-captcha></ae-captcha>`);
     await waitUntil(() => d.captchaId, 'captcha from the embedded MemoryAdapter');
     expect(d.shadowRoot!.querySelector('img')!.src).to.match(/^data:image\/svg\+xml/);
+    expect((await getEmbeddedAdapter()).debugCaptchaAnswer(d.captchaId!)).to.be.a('string');
     expect(calls).to.deep.equal(['own', 'page']);
   });
 
@@ -78,5 +78,31 @@ describe('which adapter an element uses', () => {
     el.adapter = tagged('second', calls);
     await waitUntil(() => el.captchaId !== firstId, 'a picture from the second adapter');
     expect(calls).to.deep.equal(['first', 'second']);
+  });
+});
+
+describe('the page default adapter', () => {
+  afterEach(() => setDefaultAdapter(undefined));
+
+  // Identity is compared as a boolean: a failing `equal` on two adapters makes the runner serialize them, and
+  // that has hung the test page.
+  it('is, without setDefaultAdapter, one embedded adapter for the page, serving MemoryAdapter captchas', async () => {
+    const first = getDefaultAdapter();
+    expect(getDefaultAdapter() === first, 'the same adapter on the second call').to.equal(true);
+    const captcha = await first.getCaptcha();
+    expect(captcha.image).to.match(/^data:image\/svg\+xml;base64,/);
+    const memory = await getEmbeddedAdapter();
+    expect(memory instanceof MemoryAdapter, 'a MemoryAdapter').to.equal(true);
+    // The captcha was made by that MemoryAdapter: it holds its answer.
+    expect(memory.debugCaptchaAnswer(captcha.id)).to.be.a('string').with.length.within(5, 6);
+  });
+
+  it('is the adapter given to setDefaultAdapter, and the embedded one again after setDefaultAdapter(undefined)', () => {
+    const embedded = getDefaultAdapter();
+    const own = new MemoryAdapter();
+    setDefaultAdapter(own);
+    expect(getDefaultAdapter() === own, 'the page default').to.equal(true);
+    setDefaultAdapter(undefined);
+    expect(getDefaultAdapter() === embedded, 'the embedded adapter again').to.equal(true);
   });
 });
