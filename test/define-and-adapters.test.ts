@@ -2,8 +2,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { defineOnce } from '../src/internal/define.js';
 import '../src/define/ae-captcha.js';
 import { AeCaptcha } from '../src/components/captcha/captcha.js';
-import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { getDefaultAdapter, getEmbeddedAdapter, setDefaultAdapter } from '../src/internal/default-adapter.js';
+import { EMBEDDED_ADAPTER_WARNING, MemoryAdapter, isLocalPage } from '../src/adapter/memory-adapter.js';
+import {
+  createEmbeddedAdapter,
+  getDefaultAdapter,
+  getEmbeddedAdapter,
+  setDefaultAdapter,
+} from '../src/internal/default-adapter.js';
 import type { AuthAdapter } from '../src/adapter/types.js';
 
 describe('defineOnce: the library loaded twice on one page', () => {
@@ -104,5 +109,88 @@ describe('the page default adapter', () => {
     expect(getDefaultAdapter() === own, 'the page default').to.equal(true);
     setDefaultAdapter(undefined);
     expect(getDefaultAdapter() === embedded, 'the embedded adapter again').to.equal(true);
+  });
+});
+
+describe('the embedded MemoryAdapter on a page that is not local', () => {
+  afterEach(() => setDefaultAdapter(undefined));
+
+  it('isLocalPage: file: and loopback hosts are local, every other host is not', () => {
+    const local = [
+      'http://localhost:8000/demo/',
+      'https://LOCALHOST/',
+      'http://localhost./',
+      'http://shop.localhost:5173/',
+      'http://127.0.0.1:8000/',
+      'http://127.45.0.3/',
+      'http://[::1]:8080/',
+      'http://[0:0:0:0:0:0:0:1]/',
+      'file:///home/maria/demo/index.html',
+    ];
+    const remote = [
+      'https://shop.example/register',
+      'http://192.168.1.20:8000/demo/',
+      'http://10.0.0.5/',
+      'https://localhost.example.com/',
+      'https://mylocalhost/',
+      'https://127.0.0.1.nip.io/',
+      'http://[::2]/',
+      'http://[::ffff:c0a8:101]/',
+      'https://example.com/#localhost',
+    ];
+    for (const url of local) expect(isLocalPage(new URL(url)), url).to.equal(true);
+    for (const url of remote) expect(isLocalPage(new URL(url)), url).to.equal(false);
+    expect(isLocalPage({ protocol: 'https:', hostname: 'shop.example' })).to.equal(false);
+    expect(isLocalPage(undefined), 'no page at all').to.equal(true);
+    expect(isLocalPage(location), 'this test page').to.equal(true);
+  });
+
+  /** console.warn lines written while `run` runs. */
+  async function warningsDuring(run: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
+    try {
+      await run();
+    } finally {
+      console.warn = original;
+    }
+    return seen;
+  }
+
+  it('warns once, when it is first used, and never again', async () => {
+    const adapter = createEmbeddedAdapter(new URL('https://shop.example/register'));
+    const warnings = await warningsDuring(async () => {
+      await Promise.all([adapter.getCaptcha(), adapter.getCaptcha()]);
+      await adapter.getCaptcha();
+      await adapter.resendActivation('nobody@example.com');
+      await adapter.resolve();
+    });
+    expect(warnings).to.deep.equal([EMBEDDED_ADAPTER_WARNING]);
+    expect(EMBEDDED_ADAPTER_WARNING).to.include('no adapter or endpoint is configured');
+    expect(EMBEDDED_ADAPTER_WARNING).to.include('setDefaultAdapter()');
+  });
+
+  it('does not warn before its first call', async () => {
+    const warnings = await warningsDuring(async () => {
+      createEmbeddedAdapter(new URL('https://shop.example/register'));
+    });
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('does not warn on a local page, once its first call has been served', async () => {
+    for (const url of ['http://localhost:8000/demo/', 'file:///tmp/demo.html']) {
+      const adapter = createEmbeddedAdapter(new URL(url));
+      // The warning would come before the call is served (when the module loads), so a served call proves it.
+      const warnings = await warningsDuring(() => adapter.getCaptcha());
+      expect(warnings, url).to.deep.equal([]);
+    }
+  });
+
+  it('does not warn when the page has set its own default by the time it loads', async () => {
+    const adapter = createEmbeddedAdapter(new URL('https://shop.example/register'));
+    setDefaultAdapter(new MemoryAdapter());
+    const warnings = await warningsDuring(() => adapter.getCaptcha());
+    expect(warnings).to.deep.equal([]);
   });
 });

@@ -553,6 +553,42 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
   }
 }
 
+/** What {@link isLocalPage} reads of a page's address: a `Location`, a `URL`, or a plain object. */
+export type PageLocation = Pick<Location, 'protocol' | 'hostname'>;
+
+/**
+ * The console warning of the embedded adapter (`getDefaultAdapter()` without a page default) on a page that is
+ * not local. Here rather than in the element's code so that only a page that uses the embedded adapter loads it.
+ */
+export const EMBEDDED_ADAPTER_WARNING =
+  "ae-auth-elements: no adapter or endpoint is configured, so sign-ups are kept in this page's memory only " +
+  '(the embedded MemoryAdapter). Set `endpoint` or call setDefaultAdapter() for a real backend.';
+
+/**
+ * Whether a page is one a developer runs on their own machine: a `file:` page, or a loopback host
+ * (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`). Without a location (not a page) it answers true: there
+ * is nobody to warn.
+ */
+export function isLocalPage(where: PageLocation | undefined): boolean {
+  if (!where) return true;
+  if (where.protocol === 'file:') return true;
+  const host = where.hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
+
+/**
+ * Warns in the console ({@link EMBEDDED_ADAPTER_WARNING}) unless the page at `where` is local.
+ * @internal Called by the embedded default adapter when it loads.
+ */
+export function warnIfNotLocal(where: PageLocation | undefined): void {
+  if (!isLocalPage(where)) console.warn(EMBEDDED_ADAPTER_WARNING);
+}
+
 /** The key under which an address is unique: trimmed and lower-cased. */
 function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

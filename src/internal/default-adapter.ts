@@ -1,5 +1,5 @@
 import type { AuthAdapter } from '../adapter/types.js';
-import type { MemoryAdapter } from '../adapter/memory-adapter.js';
+import type { MemoryAdapter, PageLocation } from '../adapter/memory-adapter.js';
 import { LazyAdapter } from './lazy-adapter.js';
 
 let pageDefault: AuthAdapter | undefined;
@@ -13,10 +13,25 @@ export function setDefaultAdapter(adapter: AuthAdapter | undefined): void {
   pageDefault = adapter;
 }
 
+/**
+ * The embedded `MemoryAdapter` as a {@link LazyAdapter}, for a page at `where`. When it loads (on its first
+ * call) on a page that is not local (`isLocalPage`) and has no default of its own by then, it warns once in the
+ * console that sign-ups stay in the page's memory. The check and the text come with the lazy chunk, so a page
+ * with a real backend does not download them.
+ * @internal Exported so that tests can give it a page address; the page itself shares one, see
+ * {@link getDefaultAdapter}.
+ */
+export function createEmbeddedAdapter(where: PageLocation | undefined = globalThis.location): LazyAdapter {
+  // LazyAdapter runs this once (again only after a failed import, which never got this far): one warning.
+  return new LazyAdapter(async () => {
+    const m = await import('../adapter/memory-adapter.js');
+    if (!pageDefault) m.warnIfNotLocal(where);
+    return new m.MemoryAdapter({ latency: [150, 400] });
+  });
+}
+
 function embeddedAdapter(): LazyAdapter {
-  return (embedded ??= new LazyAdapter(() =>
-    import('../adapter/memory-adapter.js').then((m) => new m.MemoryAdapter({ latency: [150, 400] })),
-  ));
+  return (embedded ??= createEmbeddedAdapter());
 }
 
 /**
