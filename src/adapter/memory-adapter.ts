@@ -646,7 +646,7 @@ const SALT_BYTES = 16;
  * in-memory demo backend whose profiles die with the page (whoever can read its memory can read the typed
  * password too), and every registration of a test suite pays the cost, so it uses 210 000, 21 times NIST
  * SP 800-63B's floor of 10 000. Measured on 2 cores: one registration takes about 25 ms in Chromium and 43 ms
- * in Node 20 (600 000: 70 ms and 125 ms). Each record keeps its count, so a real backend can raise it.
+ * in Node 20 (600 000: about 70 ms and 150 ms). Each record keeps its count, so a real backend can raise it.
  */
 export const PBKDF2_ITERATIONS = 210_000;
 
