@@ -35,6 +35,13 @@ export function contractServerPlugin(options = {}) {
         for (const listener of koaListeners) listener.call(server, req, res);
       });
     },
+    serverStop() {
+      // Each test file checks its own namespace after every test; this is the run's summary.
+      const violations = handler.violations();
+      if (violations.length) {
+        console.error(`[contract] ${violations.length} response(s) broke openapi/auth.openapi.yaml in this run (see above)`);
+      }
+    },
   };
 }
 
