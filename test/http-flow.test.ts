@@ -124,7 +124,7 @@ describe('the elements over real HTTP (HttpAdapter ↔ contract server)', () => 
     const el = await mount();
     await fill(el);
     await control('POST', 'fault', { kind: 'status', status: 429, retryAfter: 7, path: '/register' });
-    await failThenRetry(el, 'rate_limited', 'изчакайте 7 секунди');
+    await failThenRetry(el, 'rate_limited', 'изчакайте 7\u00a0секунди');
   });
 
   it('a server that spent the captcha and then failed: the retry gets a fresh picture to answer', async () => {
