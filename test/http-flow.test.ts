@@ -134,13 +134,13 @@ describe('the elements over real HTTP (HttpAdapter ↔ contract server)', () => 
     const el = await mount();
     await fill(el);
     // First attempt: the captcha is used by a request whose answer is lost (hangs past the timeout).
-    const adapter = new HttpAdapter({ baseUrl: '/api/auth', timeoutMs: 400 });
+    const adapter = new HttpAdapter({ baseUrl: '/api/auth', timeoutMs: 1500 });
     el.adapter = adapter;
     await el.updateComplete;
     const captcha = captchaOf(el);
     await waitUntil(() => !!captcha.captchaId && captcha.value === '', 'captcha from the new adapter');
     await typeCaptcha(captcha, ANSWER);
-    await control('POST', 'fault', { kind: 'hang', ms: 1500, path: '/register' });
+    await control('POST', 'fault', { kind: 'hang', ms: 4000, path: '/register' });
     const timeout = oneEvent(el, 'ae-register-error') as Promise<AeRegisterErrorEvent>;
     await realClick(el.querySelector('button[type=submit]')!);
     expect((await timeout).detail.code).to.equal('timeout');
@@ -162,9 +162,11 @@ describe('the elements over real HTTP (HttpAdapter ↔ contract server)', () => 
   });
 
   it('a response hanging past the timeout: a timeout message, a working retry', async () => {
-    const el = await mount(new HttpAdapter({ baseUrl: '/api/auth', timeoutMs: 400 }));
+    // 1.5 s: long enough for the retry's real registration (a PBKDF2 hash on a busy 2-core machine), far
+    // shorter than the hang.
+    const el = await mount(new HttpAdapter({ baseUrl: '/api/auth', timeoutMs: 1500 }));
     await fill(el);
-    await control('POST', 'fault', { kind: 'hang', ms: 3000, path: '/register' });
+    await control('POST', 'fault', { kind: 'hang', ms: 6000, path: '/register' });
     await failThenRetry(el, 'timeout', 'The server is not responding');
   });
 
