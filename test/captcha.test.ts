@@ -34,7 +34,7 @@ function adapterWith(options: MemoryAdapterOptions = {}): MemoryAdapter {
 }
 
 /** A stand-alone <ae-captcha> with its picture shown (unless `wait` is false). */
-async function standalone(adapter = adapterWith(), wait = true): Promise<AeCaptcha> {
+async function standalone(adapter: AuthAdapter = adapterWith(), wait = true): Promise<AeCaptcha> {
   const c = await fixture<AeCaptcha>(html`<ae-captcha .adapter=${adapter}></ae-captcha>`);
   if (wait) await captchaReady(c);
   return c;
