@@ -3,31 +3,10 @@
 // Only the public API goes in: Storybook's controls and docs tables, IDEs and the VS Code data read this file.
 // `npm run check:manifest` (scripts/check-manifest.mjs) checks the result against the TypeScript source.
 import { writeFileSync } from 'node:fs';
+// Members a page never calls or sets: the platform's and Lit's callbacks (the analyzer drops only the first
+// four), which an element implements for the browser or for Lit, not for its users.
+import { CALLBACKS } from './scripts/lit-callbacks.mjs';
 
-/**
- * Members a page never calls or sets: the platform's and Lit's callbacks (the analyzer drops only the first
- * four), which an element implements for the browser or for Lit, not for its users.
- */
-const CALLBACKS = new Set([
-  'connectedCallback',
-  'disconnectedCallback',
-  'attributeChangedCallback',
-  'adoptedCallback',
-  'formAssociatedCallback',
-  'formResetCallback',
-  'formDisabledCallback',
-  'formStateRestoreCallback',
-  'createRenderRoot',
-  'render',
-  'update',
-  'updated',
-  'firstUpdated',
-  'willUpdate',
-  'shouldUpdate',
-  'performUpdate',
-  'scheduleUpdate',
-  'getUpdateComplete',
-]);
 
 /** Whether a manifest member is public API: not private or protected, not `#x` or `_x`, not static, no callback. */
 function isPublicMember(member) {

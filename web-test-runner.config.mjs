@@ -1,6 +1,6 @@
 // Browser tests in a system Chromium: nothing here downloads a browser.
 // CHROME_PATH overrides; otherwise the usual Debian/Ubuntu paths are tried.
-import { existsSync } from 'node:fs';
+import { findChrome } from './scripts/find-chrome.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { reactEsmPlugin } from './scripts/react-esm-plugin.mjs';
@@ -9,22 +9,7 @@ import { countReporter } from './scripts/count-reporter.mjs';
 import { contractServerPlugin } from './test/server/contract-server-plugin.mjs';
 import { cspPagesMiddleware } from './test/csp/csp-middleware.mjs';
 
-export function findChrome() {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome-stable',
-    '/usr/bin/google-chrome',
-  ].filter(Boolean);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chrome/Chromium found. Install one (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH.',
-    );
-  }
-  return found;
-}
+export { findChrome };
 
 const rootArgs = typeof process.getuid === 'function' && process.getuid() === 0 ? ['--no-sandbox'] : [];
 

@@ -9,32 +9,11 @@
 // every public member of the source must be listed (the filter must not drop the API either).
 import { existsSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
+import { CALLBACKS } from './lit-callbacks.mjs';
 
 const MANIFEST = 'custom-elements.json';
 const VSCODE = 'vscode.html-custom-data.json';
 
-/** Implemented for the browser or for Lit, called by them: never a page's API. */
-const CALLBACKS = new Set([
-  'constructor',
-  'connectedCallback',
-  'disconnectedCallback',
-  'attributeChangedCallback',
-  'adoptedCallback',
-  'formAssociatedCallback',
-  'formResetCallback',
-  'formDisabledCallback',
-  'formStateRestoreCallback',
-  'createRenderRoot',
-  'render',
-  'update',
-  'updated',
-  'firstUpdated',
-  'willUpdate',
-  'shouldUpdate',
-  'performUpdate',
-  'scheduleUpdate',
-  'getUpdateComplete',
-]);
 
 if (!existsSync(MANIFEST)) {
   console.error(`${MANIFEST} is missing: run npm run analyze (or npm run build) first.`);

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { findChrome } from './find-chrome.mjs';
 
 const ENTRY = 'dist/cdn/ae-auth-elements.js';
 const OUT = 'docs';
@@ -19,18 +20,6 @@ if (!existsSync(ENTRY)) {
   process.exit(1);
 }
 
-function findChrome() {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome-stable',
-    '/usr/bin/google-chrome',
-  ].filter(Boolean);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('No Chrome/Chromium found: install chromium or set CHROME_PATH.');
-  return found;
-}
 
 /**
  * The page: nothing but the element on a white background, the built library, a seeded MemoryAdapter (the same
