@@ -36,12 +36,13 @@ export function requireDist(...files) {
 /**
  * A throw-away consumer project: `node_modules/ae-auth-elements` is a symlink to this repository, so
  * `ae-auth-elements/captcha.js` goes through the package's `exports` map and its `sideEffects` list exactly as
- * in an app. Entry files are written into it; `dispose()` removes it.
+ * in an app. Entry files are written into it; `dispose()` removes it. `packageDir`: another copy of the package
+ * (scripts/bench/pages.mjs measures a snapshot of dist/, so a concurrent `npm run build` cannot change it).
  */
-export function makeConsumer() {
+export function makeConsumer(packageDir = ROOT) {
   const dir = mkdtempSync(join(tmpdir(), 'ae-consumer-'));
   mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(ROOT, join(dir, 'node_modules', 'ae-auth-elements'), 'dir');
+  symlinkSync(packageDir, join(dir, 'node_modules', 'ae-auth-elements'), 'dir');
   return {
     dir,
     entry(name, code) {
@@ -155,9 +156,10 @@ export async function rollupBundle(input) {
 
 /**
  * esbuild, minified ESM for the browser, with code splitting (so lazy `import()`s stay lazy). `absWorkingDir`
- * is where bare imports are resolved from. Returns the chunks (see splitLoad).
+ * is where bare imports are resolved from; `extra`: more esbuild options (a peer's `alias`). Returns the chunks (see
+ * splitLoad).
  */
-export async function esbuildBundle(entryFile, absWorkingDir) {
+export async function esbuildBundle(entryFile, absWorkingDir, extra = {}) {
   const esbuild = await import('esbuild');
   const outdir = mkdtempSync(join(tmpdir(), 'ae-esbuild-'));
   try {
@@ -177,12 +179,15 @@ export async function esbuildBundle(entryFile, absWorkingDir) {
       write: false,
       metafile: true,
       logLevel: 'silent',
+      ...extra,
     });
     const files = new Map(result.outputFiles.map((f) => [f.path, f.text]));
     return Object.entries(result.metafile.outputs)
       .filter(([name]) => name.endsWith('.js'))
       .map(([name, meta]) => ({
         fileName: name,
+        // Where the file would be written, relative to the output folder (what a page serves and imports).
+        outPath: relative(outdir, resolve(absWorkingDir, name)).replaceAll('\\', '/'),
         code: files.get(join(absWorkingDir, name)) ?? files.get(name) ?? '',
         // esbuild marks every dynamic import target as an entry point too: only ours is the entry.
         isEntry: !!meta.entryPoint && resolve(absWorkingDir, meta.entryPoint) === resolve(entryFile),

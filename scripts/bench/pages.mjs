@@ -1,0 +1,252 @@
+// The pages that `npm run bench` and `npm run check:waterfall` load in headless Chromium, and the chunk graphs
+// behind them. Every page is what a site would serve: an HTML file with one `<script type="module">` in its head
+// and the element in its body, no <link rel="modulepreload"> (esbuild and rollup write none; a Vite-built HTML
+// would have them for the entry's static imports, not for what the entry loads with `import()`).
+//
+// The package is measured from a snapshot of dist/ taken when the script starts (snapshotPackage), so a
+// concurrent `npm run build` of a colleague cannot change the files halfway through a run.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix, relative, resolve } from 'node:path';
+import { ROOT, esbuildBundle, makeConsumer, rollupBundle } from './bundle.mjs';
+
+/**
+ * The elements CI checks, one page each. `field` is what a person waits for: the first `selector` match inside
+ * `host` (its light DOM and its shadow roots, nested ones too) that is rendered with a non-zero size, visible and
+ * not disabled. Add a future element here and both scripts measure it.
+ */
+export const ELEMENTS = [
+  {
+    name: 'register',
+    label: '<ae-register>',
+    entry: "import 'ae-auth-elements/register.js';\n",
+    body: '<ae-register></ae-register>',
+    // Its e-mail input, in its light DOM (the form is rendered into the element for password managers).
+    field: { host: 'ae-register', selector: 'input[name="email"]' },
+  },
+  {
+    name: 'captcha',
+    label: '<ae-captcha>',
+    entry: "import 'ae-auth-elements/captcha.js';\n",
+    body: '<form><ae-captcha name="captcha"></ae-captcha> <button>Send</button></form>',
+    // Its answer input, in its shadow root.
+    field: { host: 'ae-captcha', selector: 'input' },
+  },
+  {
+    name: 'activate',
+    label: '<ae-activate>',
+    entry: "import 'ae-auth-elements/activate.js';\n",
+    // Right after a registration: "we sent a letter"; its first control is "Send again" (no cooldown here).
+    body: '<ae-activate email="ada@example.com" cooldown="0"></ae-activate>',
+    field: { host: 'ae-activate', selector: 'button' },
+  },
+];
+
+/** The CDN file and its chunk folder, as `npm run build` writes them. */
+export const CDN_DIR = 'dist/cdn';
+export const CDN_ENTRY = 'ae-auth-elements.js';
+
+/**
+ * A copy of the built package (package.json + dist/) in a temp folder, with node_modules pointing at the
+ * repository's, so consumer bundles resolve `ae-auth-elements/*` through its `exports` map and `sideEffects`.
+ */
+export function snapshotPackage() {
+  const dir = mkdtempSync(join(tmpdir(), 'ae-snapshot-'));
+  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A chunk graph: Map of served path -> { code, imports: [paths], dynamicImports: [paths], modules: [ids] },
+ * paths relative to the page folder ('chunk-X.js', 'chunks/ru-Y.js'); plus the entry's path.
+ */
+function graphOf(chunks, pathOf) {
+  const byName = new Map(chunks.map((c) => [c.fileName, pathOf(c)]));
+  const graph = new Map();
+  for (const c of chunks) {
+    graph.set(pathOf(c), {
+      code: c.code,
+      imports: c.imports.map((n) => byName.get(n)).filter(Boolean),
+      dynamicImports: c.dynamicImports.map((n) => byName.get(n)).filter(Boolean),
+      modules: c.moduleIds ?? [],
+    });
+  }
+  const entry = chunks.find((c) => c.isEntry);
+  return { graph, entry: pathOf(entry) };
+}
+
+/** A consumer's app bundle of `entryCode`, with code splitting: esbuild (as scripts/size.mjs does) or rollup. */
+export async function appBundle(bundler, name, entryCode, packageDir) {
+  const app = makeConsumer(packageDir);
+  try {
+    const file = app.entry(name, entryCode);
+    if (bundler === 'esbuild') return graphOf(await esbuildBundle(file, app.dir), (c) => c.outPath);
+    return graphOf(await rollupBundle(file), (c) => c.fileName);
+  } finally {
+    app.dispose();
+  }
+}
+
+/** A bundle of an entry file that resolves its imports from `cwd` (the bare Lit page, the peers). */
+export async function fileBundle(file, cwd, extra) {
+  return graphOf(await esbuildBundle(file, cwd, extra), (c) => c.outPath);
+}
+
+/**
+ * The CDN build as built (dist/cdn in `packageDir`): its import graph read with esbuild's metafile (static
+ * `import` statements and `import()` with a literal path, exactly as the browser will follow them).
+ */
+export async function cdnGraph(packageDir) {
+  const esbuild = await import('esbuild');
+  const dir = join(packageDir, CDN_DIR);
+  const out = mkdtempSync(join(tmpdir(), 'ae-cdn-graph-'));
+  try {
+    const result = await esbuild.build({
+      entryPoints: [join(dir, CDN_ENTRY)],
+      absWorkingDir: dir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      outdir: out,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const graph = new Map();
+    const files = [];
+    const walk = (d) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (f.endsWith('.js')) files.push(p);
+      }
+    };
+    walk(dir);
+    for (const p of files) {
+      const key = relative(dir, p).replaceAll('\\', '/');
+      const meta = result.metafile.inputs[key];
+      const target = (i) => posix.normalize(i.path);
+      graph.set(key, {
+        code: readFileSync(p, 'utf8'),
+        imports: (meta?.imports ?? []).filter((i) => i.kind === 'import-statement').map(target),
+        dynamicImports: (meta?.imports ?? []).filter((i) => i.kind === 'dynamic-import').map(target),
+        modules: [],
+      });
+    }
+    return { graph, entry: CDN_ENTRY };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The static levels of a chunk graph: level 1 is the entry, level n+1 what level n imports statically and was not
+ * requested earlier (the browser discovers a module's imports once it has it). Returns `[[paths of level 1],
+ * [level 2], …]`. Everything in it is fetched before the entry runs.
+ */
+export function staticLevels({ graph, entry }) {
+  const levels = [[entry]];
+  const seen = new Set([entry]);
+  for (;;) {
+    const next = [];
+    for (const p of levels.at(-1)) {
+      for (const i of graph.get(p)?.imports ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        next.push(i);
+      }
+    }
+    if (!next.length) return levels;
+    levels.push(next);
+  }
+}
+
+/** The HTML of a bench page. */
+export function pageHtml({ title, script, body, lang = 'en' }) {
+  return `<!doctype html>
+<html lang="${lang}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <script type="module" src="${script}"></script>
+  </head>
+  <body>
+    <main>
+      ${body}
+    </main>
+  </body>
+</html>
+`;
+}
+
+/** Puts a graph's chunks into `files` (the server's map) under `base` ('/esbuild/register/'). */
+export function addGraph(files, base, { graph }) {
+  for (const [p, c] of graph) files.set(base + p, c.code);
+}
+
+/** Writes an entry file into `dir` (created) and returns its path. */
+export function writeEntry(dir, name, code) {
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, name);
+  writeFileSync(file, code);
+  return file;
+}
+
+/** How each of our pages is built: a consumer's app bundle (esbuild or rollup, splitting) or the CDN file. */
+export const BUILDS = [
+  { id: 'esbuild', label: 'app bundle, esbuild splitting' },
+  { id: 'rollup', label: 'app bundle, rollup splitting' },
+  { id: 'cdn', label: 'CDN file dist/cdn' },
+];
+
+/**
+ * Our pages: for each element of `elements` and each build of `builds`, the page and its chunk graph.
+ * Adds the files into `files` (the server's map). Returns `[{ id, element, build, label, url, base, field, graph }]`
+ * (`base`: the folder the graph's paths are relative to).
+ * The CDN file and its chunks are served once, at /cdn/, for every element's page.
+ */
+export async function ourPages(files, packageDir, elements = ELEMENTS, builds = BUILDS.map((b) => b.id)) {
+  const pages = [];
+  let cdn;
+  for (const el of elements) {
+    for (const build of builds) {
+      let graph;
+      let url;
+      let base = '/cdn/';
+      if (build === 'cdn') {
+        cdn ??= await cdnGraph(packageDir);
+        if (!files.has(`/cdn/${CDN_ENTRY}`)) addGraph(files, '/cdn/', cdn);
+        graph = cdn;
+        url = `/cdn/${el.name}.html`;
+        files.set(url, pageHtml({ title: `${el.label}, CDN file`, script: `./${CDN_ENTRY}`, body: el.body }));
+      } else {
+        graph = await appBundle(build, el.name, el.entry, packageDir);
+        base = `/${build}/${el.name}/`;
+        addGraph(files, base, graph);
+        url = base;
+        files.set(`${base}index.html`, pageHtml({ title: `${el.label}, ${build}`, script: `./${graph.entry}`, body: el.body }));
+      }
+      const how = BUILDS.find((b) => b.id === build).label;
+      pages.push({ id: `${el.name}-${build}`, element: el, build, label: `${el.label}, ${how}`, url, base, field: el.field, graph });
+    }
+  }
+  return pages;
+}
+
+/** The baseline page: bench/pages/bare-lit.js bundled with esbuild. */
+export async function barePage(files) {
+  const graph = await fileBundle(join(ROOT, 'bench', 'pages', 'bare-lit.js'), ROOT);
+  addGraph(files, '/bare/', graph);
+  files.set('/bare/index.html', pageHtml({ title: 'bare Lit element', script: `./${graph.entry}`, body: '<bare-form></bare-form>' }));
+  return {
+    id: 'bare',
+    label: 'a bare Lit element (an input + a button), esbuild',
+    url: '/bare/',
+    base: '/bare/',
+    field: { host: 'bare-form', selector: 'input' },
+    graph,
+  };
+}
