@@ -8,6 +8,9 @@ export type {
   MemoryUser,
   FailNextOptions,
   AdapterMethod,
+  MemoryAdapterState,
+  MemoryStoredUser,
+  StoredPassword,
 } from './memory-adapter.js';
 export { HttpAdapter, PROBLEM_TYPE_BASE } from './http-adapter.js';
 export type { HttpAdapterOptions } from './http-adapter.js';
