@@ -4,6 +4,7 @@ import { frameClick, frameWindow, openFrame } from './helpers/frames.js';
 import { POLICIES, STRICT, policyHeader } from './csp/policies.mjs';
 import type { CspFlow } from './csp/flow.js';
 import type { OutboxLetter } from '../src/adapter/memory-adapter.js';
+import { contractControl } from './server/contract-client.js';
 
 // The elements on a page served with a strict Content-Security-Policy header (test/csp/csp-middleware.mjs),
 // in a frame: the whole flow, register → letter → activate → greeting, with zero violations. Violations are
@@ -21,17 +22,8 @@ type CspWindow = Window & { cspFlow?: CspFlow; cspViolations: Violation[] };
 
 const ANSWER = 'Ab3dE';
 const NS = 'csp-test';
-const NS_HEADER = { 'x-contract-namespace': NS };
+const { control } = contractControl(NS);
 
-async function control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`/api/__test__/${path}`, {
-    method,
-    headers: body === undefined ? NS_HEADER : { ...NS_HEADER, 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
-  return res.status === 204 ? undefined : res.json();
-}
 
 let runs = 0;
 

@@ -15,16 +15,10 @@ import { contractControl } from './server/contract-client.js';
 // This file owns the server's default namespace, which is what a plain endpoint="/api/auth" talks to.
 const ANSWER = 'Ab3dE';
 const PASSWORD = 'Tr0ub4dor-3';
+// The default namespace: no namespace header.
+const server = contractControl();
+const { control } = server;
 
-async function control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`/api/__test__/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
-  return res.status === 204 ? undefined : res.json();
-}
 
 const fill = (el: AeRegister, email?: string) =>
   fillRegistration(el, { email, password: PASSWORD, answer: ANSWER });
@@ -62,7 +56,7 @@ describe('the elements over real HTTP (HttpAdapter ↔ contract server)', () => 
   beforeEach(() => control('POST', 'reset', { captchaAnswer: ANSWER, resendCooldownMs: 0 }));
   afterEach(() => setLocale('en'));
   // Every response the server sent during the test was one its document allows.
-  afterEach(() => contractControl().expectNoViolations());
+  afterEach(() => server.expectNoViolations());
 
   it('register → letter → activate, with nothing but endpoint="/api/auth" on the tags', async () => {
     const el = await mount();

@@ -9,6 +9,7 @@ import type { AdapterErrorCode } from '../src/adapter/adapter-error.js';
 import type { AuthAdapter } from '../src/adapter/types.js';
 import type { OutboxLetter } from '../src/adapter/memory-adapter.js';
 import type { RegisterFrame } from './helpers/register-frame.js';
+import { contractControl } from './server/contract-client.js';
 
 // Where a password typed into <ae-register> could end up, searched after every way a registration can end.
 // The recorder (console, dispatched events, history calls, requested URLs) is installed before the elements
@@ -27,17 +28,10 @@ const ANSWER = 'Ab3dE';
 const KEPT = { keptFields: ['password', 'passwordRepeat'] };
 
 // The contract server (test/server/contract-server.mjs), in a namespace of this file's own.
-const NS = { 'x-contract-namespace': 'secrets-test' };
+const server = contractControl('secrets-test');
+const NS = server.headers;
+const { control } = server;
 
-async function control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`/api/__test__/${path}`, {
-    method,
-    headers: body === undefined ? NS : { ...NS, 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
-  return res.status === 204 ? undefined : res.json();
-}
 
 const http = (options: { timeoutMs?: number; fetch?: typeof fetch } = {}) =>
   new HttpAdapter({ baseUrl: '/api/auth', headers: () => NS, ...options });
