@@ -9,14 +9,15 @@ export class CountdownController implements ReactiveController {
   #endsAt = 0;
   #timer?: ReturnType<typeof setInterval>;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
   /** Starts (or restarts) the wait; `0` ends it. */
   start(seconds: number): void {
     this.#endsAt = Date.now() + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0);
-    this.hostConnected();
+    // No timer for a host that is not in the page: hostConnected() starts it when it is.
+    if (this.host.isConnected) this.hostConnected();
     this.host.requestUpdate();
   }
 

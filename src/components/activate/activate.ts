@@ -132,9 +132,10 @@ export class AeActivate extends AeElement {
 
   /** The wait the server asked for (`Retry-After`) before "Try again" checks the link again. */
   private readonly retryWait = new CountdownController(this);
+  /** The wait before "Send again" works: the `cooldown` after a letter, or the server's `Retry-After`. */
+  private readonly resendWait = new CountdownController(this);
   private verifyController?: AbortController;
   private resendController?: AbortController;
-  private timer?: ReturnType<typeof setInterval>;
   /** The token whose activation was started; each token is sent once. */
   private startedToken?: string;
   /** The token taken from the page address (`token-from-url`). */
@@ -151,8 +152,6 @@ export class AeActivate extends AeElement {
   @state() private phase: Phase = 'idle';
   @state() private result?: { firstName: string; email: string };
   @state() private failure?: Failure;
-  /** When "Send again" works again, epoch ms (0: now). Remaining time is computed from it, never counted down. */
-  @state() private cooldownEndsAt = 0;
   @state() private resending = false;
   @state() private resendFailure?: Failure;
   /** A new letter was sent while waiting: shows "We sent a new letter". */
@@ -173,11 +172,8 @@ export class AeActivate extends AeElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) {
-      // Reconnected: resume an activation that a disconnect aborted, and the countdown.
-      this.syncToken();
-      this.syncTimer();
-    }
+    // Reconnected: resume an activation that a disconnect aborted (the countdowns resume by themselves).
+    if (this.hasUpdated) this.syncToken();
   }
 
   override disconnectedCallback(): void {
@@ -185,15 +181,13 @@ export class AeActivate extends AeElement {
     this.verifyController?.abort();
     this.resendController?.abort();
     this.resending = false;
-    this.stopTimer();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || changed.has('tokenFromUrl')) this.syncToken();
     if (changed.has('email') && (changed.get('email') ?? '') !== (this.email ?? '')) this.onEmailChange();
     if (changed.has('cooldown') && this.cooldownStartedAt > 0 && !this.cooldownFromServer) {
-      this.cooldownEndsAt = this.cooldownStartedAt + seconds(this.cooldown) * 1000;
-      this.syncTimer();
+      this.resendWait.start(seconds(this.cooldown) - (Date.now() - this.cooldownStartedAt) / 1000);
     }
   }
 
@@ -303,29 +297,12 @@ export class AeActivate extends AeElement {
   private startCooldown(duration: number, fromServer: boolean): void {
     this.cooldownStartedAt = Date.now();
     this.cooldownFromServer = fromServer;
-    this.cooldownEndsAt = this.cooldownStartedAt + seconds(duration) * 1000;
-    this.syncTimer();
+    this.resendWait.start(seconds(duration));
   }
 
   /** Whole seconds until "Send again" works, from the end time (right after the tab slept, too). */
   private cooldownLeft(): number {
-    return Math.max(0, Math.ceil((this.cooldownEndsAt - Date.now()) / 1000));
-  }
-
-  private syncTimer(): void {
-    if (!this.isConnected || this.cooldownLeft() === 0) {
-      this.stopTimer();
-      return;
-    }
-    this.timer ??= setInterval(() => {
-      if (this.cooldownLeft() === 0) this.stopTimer();
-      this.requestUpdate();
-    }, 1000);
-  }
-
-  private stopTimer(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    return this.resendWait.left;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------
