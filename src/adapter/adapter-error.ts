@@ -6,11 +6,16 @@ export type AdapterErrorCode =
   | 'token_invalid'
   | 'token_expired'
   | 'already_active'
+  | 'token_used'
+  | 'invalid_credentials'
+  | 'not_activated'
+  | 'captcha_required'
   | 'rate_limited'
   | 'validation'
   | 'network'
   | 'timeout'
-  | 'server';
+  | 'server'
+  | 'unsupported';
 
 export const ADAPTER_ERROR_CODES: readonly AdapterErrorCode[] = [
   'email_taken',
@@ -19,11 +24,16 @@ export const ADAPTER_ERROR_CODES: readonly AdapterErrorCode[] = [
   'token_invalid',
   'token_expired',
   'already_active',
+  'token_used',
+  'invalid_credentials',
+  'not_activated',
+  'captcha_required',
   'rate_limited',
   'validation',
   'network',
   'timeout',
   'server',
+  'unsupported',
 ];
 
 export interface AdapterErrorOptions {
