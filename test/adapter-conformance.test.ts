@@ -1,9 +1,19 @@
-import { MemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
-import type { Captcha } from '../src/adapter/types.js';
+import { expect } from '@open-wc/testing';
+import { MemoryAdapter, type MemoryAdapterOptions, type OutboxLetter } from '../src/adapter/memory-adapter.js';
+import type { Captcha, CaptchaCapability, RegistrationCapability } from '../src/adapter/types.js';
 import { describeAdapterConformance, type ConformanceHarness } from '../src/testing/adapter-conformance.js';
 
 const CAPTCHA_TTL_MS = 120_000;
 const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+const RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
+
+/** The token of the newest letter of `kind` to `email`. */
+function newestToken(adapter: MemoryAdapter, email: string, kind: OutboxLetter['kind']): string {
+  const key = email.trim().toLowerCase();
+  const newest = adapter.outbox.filter((l) => l.kind === kind && l.to.toLowerCase() === key).at(-1);
+  if (!newest) throw new Error(`no ${kind} letter to ${email}`);
+  return newest.token;
+}
 
 /** A MemoryAdapter on a clock the harness moves; a new adapter for every test. */
 function memoryHarness(options: MemoryAdapterOptions = {}): ConformanceHarness {
@@ -18,18 +28,18 @@ function memoryHarness(options: MemoryAdapterOptions = {}): ConformanceHarness {
       if (answer === undefined) throw new Error(`no unused captcha ${captcha.id}`);
       return answer;
     },
-    readActivationToken(email: string) {
-      const letters = adapter.outbox.filter((l) => l.to.toLowerCase() === email.trim().toLowerCase());
-      const newest = letters.at(-1);
-      if (!newest) throw new Error(`no letter to ${email}`);
-      return newest.token;
-    },
+    readActivationToken: (email) => newestToken(adapter, email, 'activation'),
+    readResetToken: (email) => newestToken(adapter, email, 'reset'),
     expireToken() {
       offset += TOKEN_TTL_MS;
     },
     expireCaptcha() {
       offset += CAPTCHA_TTL_MS;
     },
+    expireResetToken() {
+      offset += RESET_TOKEN_TTL_MS;
+    },
+    secondClient: () => adapter.newDevice(),
     reset() {
       offset = 0;
       adapter = new MemoryAdapter({
@@ -43,18 +53,58 @@ function memoryHarness(options: MemoryAdapterOptions = {}): ConformanceHarness {
   return harness;
 }
 
-describeAdapterConformance('MemoryAdapter', () => memoryHarness(), { expireToken: true, expireCaptcha: true });
+const everything = {
+  expireToken: true,
+  expireCaptcha: true,
+  expireResetToken: true,
+  secondClient: true,
+  report: (line: string) => console.log(line),
+};
 
-describeAdapterConformance('MemoryAdapter with a fixed captcha text and latency', () =>
-  memoryHarness({ captchaAnswer: 'Ab3dE', latency: [1, 5] }), { expireToken: true, expireCaptcha: true });
+describeAdapterConformance('MemoryAdapter', () => memoryHarness(), everything);
+
+describeAdapterConformance(
+  'MemoryAdapter with a fixed captcha text and latency',
+  () => memoryHarness({ captchaAnswer: 'Ab3dE', latency: [1, 5] }),
+  everything,
+);
 
 describeAdapterConformance('MemoryAdapter without clock control', () => {
   const adapter = new MemoryAdapter({ seed: 7 });
   return {
     adapter,
     solveCaptcha: (captcha) => adapter.debugCaptchaAnswer(captcha.id) ?? '',
-    readActivationToken: (email) =>
-      adapter.outbox.filter((l) => l.to.toLowerCase() === email.toLowerCase()).at(-1)?.token ?? '',
+    readActivationToken: (email) => newestToken(adapter, email, 'activation'),
+    readResetToken: (email) => newestToken(adapter, email, 'reset'),
     reset: () => adapter.reset(),
   };
+});
+
+// A custom adapter of a page that only registers: the suite checks what it has, and nothing else.
+describeAdapterConformance(
+  'a custom adapter with only captcha and registration',
+  () => {
+    const inner = new MemoryAdapter();
+    const adapter: CaptchaCapability & RegistrationCapability = {
+      getCaptcha: (o) => inner.getCaptcha(o),
+      register: (i, o) => inner.register(i, o),
+      resendActivation: (e, o) => inner.resendActivation(e, o),
+    };
+    return {
+      adapter,
+      solveCaptcha: (captcha) => inner.debugCaptchaAnswer(captcha.id) ?? '',
+      reset: () => inner.reset(),
+    };
+  },
+  { capabilities: ['captcha', 'registration'] },
+);
+
+describe('describeAdapterConformance, declared wrongly', () => {
+  it('refuses a capability without the ones its checks build on', () => {
+    const setup = () => memoryHarness();
+    expect(() => describeAdapterConformance('x', setup, { capabilities: ['captcha', 'signIn'] })).to.throw(
+      /signIn checks build on activation/,
+    );
+    expect(() => describeAdapterConformance('x', setup, { capabilities: ['session'] })).to.throw(/build on signIn/);
+  });
 });

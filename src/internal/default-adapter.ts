@@ -26,7 +26,9 @@ export function createEmbeddedAdapter(where: PageLocation | undefined = globalTh
   return new LazyAdapter(async () => {
     const m = await import('../adapter/memory-adapter.js');
     if (!pageDefault) m.warnIfNotLocal(where);
-    return new m.MemoryAdapter({ latency: [150, 400] });
+    // The session is mirrored in localStorage ("stay signed in") or sessionStorage, as a cookie would be; a
+    // reload forgets the profiles, and with them that session (see MemoryAdapterOptions.persistSession).
+    return new m.MemoryAdapter({ latency: [150, 400], persistSession: true });
   });
 }
 

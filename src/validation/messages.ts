@@ -83,6 +83,11 @@ export function validationMessage(issue: ValidationIssue, field?: string): strin
         id: 'validation.password.digit',
         desc: 'Error under the password field when it has no digit.',
       });
+    case 'password.common':
+      return msg('This password is one of the most common ones: choose another', {
+        id: 'validation.password.common',
+        desc: 'Error under the new password field when it is on the list of the most used (leaked) passwords.',
+      });
     case 'passwordRepeat.required':
       return msg('Type the password again', {
         id: 'validation.passwordRepeat.required',

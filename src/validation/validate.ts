@@ -60,3 +60,23 @@ export function validateRegistration(
   }
   return out;
 }
+
+/** The fields of a new password (a password reset or change): the registration's password rules, one schema. */
+export type NewPasswordField = 'password' | 'passwordRepeat';
+export type NewPasswordIssues = Partial<Record<NewPasswordField, ValidationIssue>>;
+
+/**
+ * Checks a new password and its repetition with the registration's rules (the same schemas as
+ * {@link validateRegistrationField}). The common-password check is asynchronous: see `isCommonPassword`.
+ */
+export function validateNewPassword(
+  values: Partial<Record<NewPasswordField, string>>,
+  rules: RegistrationRules = {},
+): NewPasswordIssues {
+  const out: NewPasswordIssues = {};
+  for (const field of ['password', 'passwordRepeat'] as const) {
+    const issue = validateRegistrationField(field, values, rules);
+    if (issue) out[field] = issue;
+  }
+  return out;
+}
