@@ -1,158 +1,263 @@
-// The demo page of `npm start`: <ae-register> on the embedded MemoryAdapter, its outbox beside it, and the
-// activation letter's link opening <ae-activate> right here, in place of the form, as the letter's page would
-// (the adapter's state lives in this page's memory, so a real navigation would lose it: the link carries its
-// token in the fragment, `#token=…`, which changes the address without loading the page again).
+// The demo of `npm start`: a small store (Lipa, invented) whose "Register" and "Sign in" open the library's
+// elements in a dialog, on the embedded MemoryAdapter. Its outbox is the page's "mailbox": the activation
+// letter's "Activate profile" opens <ae-activate> with the token, right here, as the letter's page would (the
+// adapter's state lives in this page's memory, so a real navigation would lose it: the link carries its token
+// in the fragment, `#token=…`, which changes the address without loading the page again).
+//
+// The views (what opens where) are one registry (views.ts); an element that joins the library joins the demo
+// with its define import below and one defineView() entry.
 import '../src/define/ae-register.js';
 import '../src/define/ae-activate.js';
 import { MemoryAdapter, setDefaultAdapter } from '../src/adapter/index.js';
 import type { OutboxLetter } from '../src/adapter/index.js';
 import type { AeRegister } from '../src/components/register/register.js';
+import type { AeActivate } from '../src/components/activate/activate.js';
 import { setLocale, getLocale, detectLocale } from '../src/locales/localization.js';
-import { validateRegistrationField, validationMessage } from '../src/validation/index.js';
-import type { RegistrationField } from '../src/validation/index.js';
 import { VERSION } from '../src/version.js';
 import { STRINGS } from './strings.js';
 import type { DemoStrings } from './strings.js';
+import { CURRENCIES, PRODUCTS, currencyFor, formatPrice } from './products.js';
+import type { Currency } from './products.js';
+import { defineView, getView, h } from './views.js';
+import type { ViewContext } from './views.js';
 
 const adapter = new MemoryAdapter({
   latency: [200, 600],
   activationUrl: (token) => `${location.origin}${location.pathname}#token=${encodeURIComponent(token)}`,
 });
 setDefaultAdapter(adapter);
-// For the console (`aeDemo.adapter.debugCaptchaAnswer(id)`) and scripts that drive the demo.
-Object.assign(window, { aeDemo: { adapter } });
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
-const register = $<AeRegister>('#register');
-const linkPage = $<HTMLElement>('#link-page');
-const back = $<HTMLButtonElement>('#back');
 const t = (): DemoStrings => STRINGS[getLocale()];
+const announce = (text: string) => {
+  // A new text node each time, so the same words twice are announced twice.
+  $('#announce').replaceChildren(text);
+};
 
 $('#version').textContent = `v${VERSION}`;
 
-// ---- language -------------------------------------------------------------------------------------------
-/** Puts the page's own words (data-t: text, data-t-aria: aria-label) in the current language. */
-function translatePage() {
-  const words = t();
-  document.title = words.title;
-  for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) {
-    el.textContent = words[el.dataset.t as keyof DemoStrings] as string;
+// ---- the views' dialog -----------------------------------------------------------------------------------
+const dialog = $<HTMLDialogElement>('#view');
+const body = $<HTMLElement>('#view-body');
+const kept = new Map<string, HTMLElement>();
+let current: { name: string; param?: string } | undefined;
+/** The button that opened the dialog: focus goes back to it on close (Esc, the close button, a view's own). */
+let opener: HTMLElement | null = null;
+
+const ctx: ViewContext = {
+  words: t,
+  keep<T extends HTMLElement>(key: string, create: () => T): T {
+    let el = kept.get(key) as T | undefined;
+    if (!el) kept.set(key, (el = create()));
+    return el;
+  },
+  open: (name, param) => openView(name, param),
+  close: () => dialog.close(),
+};
+
+/** What gets focus when a view opens: the first field, else the first control, else the dialog itself. */
+function firstFocusable(): HTMLElement | null {
+  return (
+    body.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled])') ??
+    body.querySelector<HTMLElement>('button:not([disabled]), a[href], select, textarea')
+  );
+}
+
+async function settle(): Promise<void> {
+  const elements = [...body.querySelectorAll('*')].filter(
+    (el): el is Element & { updateComplete: Promise<unknown> } => 'updateComplete' in el,
+  );
+  await Promise.all(elements.map((el) => el.updateComplete));
+}
+
+function renderView(): void {
+  if (!current) return;
+  const view = getView(current.name);
+  if (!view) return;
+  dialog.setAttribute('aria-label', view.label(t()));
+  body.replaceChildren(...view.render(ctx, current.param));
+}
+
+/** Shows view `name` in the dialog (opening it if closed) and moves focus into it. */
+async function openView(name: string, param?: string, from?: HTMLElement | null): Promise<void> {
+  const view = getView(name);
+  if (!view) throw new Error(`demo: no view named ${name}`);
+  current = { name, param };
+  renderView();
+  if (!dialog.open) {
+    opener = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    dialog.showModal();
   }
-  for (const el of document.querySelectorAll<HTMLElement>('[data-t-aria]')) {
-    el.setAttribute('aria-label', words[el.dataset.tAria as keyof DemoStrings] as string);
-  }
-  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
-    b.setAttribute('aria-pressed', String(b.dataset.locale === getLocale()));
-  }
+  dialog.scrollTop = 0;
+  await settle();
+  const target = view.focus?.(body) ?? firstFocusable();
+  (target ?? dialog).focus();
 }
 
-async function switchLocale(locale: string) {
-  await setLocale(locale);
-  document.documentElement.lang = getLocale();
-  translatePage();
-  renderOutbox();
-  renderValidators();
-}
-for (const b of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
-  b.addEventListener('click', () => void switchLocale(b.dataset.locale!));
-}
-
-// ---- theme ----------------------------------------------------------------------------------------------
-/** '' follows the system (prefers-color-scheme); 'light' / 'dark' force one, on the page and the elements. */
-let theme: '' | 'light' | 'dark' = '';
-
-function applyTheme(el: Element) {
-  if (theme) el.setAttribute('theme', theme);
-  else el.removeAttribute('theme');
-}
-
-const themeSelect = $<HTMLSelectElement>('#theme');
-themeSelect.addEventListener('change', () => {
-  theme = themeSelect.value as typeof theme;
-  if (theme) document.documentElement.dataset.theme = theme;
-  else delete document.documentElement.dataset.theme;
-  // <ae-register> hands its theme on to its captcha and its own activation step.
-  for (const el of document.querySelectorAll('ae-register, ae-activate')) applyTheme(el);
+dialog.addEventListener('close', () => {
+  current = undefined;
+  body.replaceChildren();
+  opener?.focus();
+  opener = null;
+});
+$('#view-close').addEventListener('click', () => dialog.close());
+// Every button with data-view="…" opens that view, wherever it is (the header, a view, a letter).
+document.addEventListener('click', (e) => {
+  const button = (e.target as Element | null)?.closest<HTMLElement>('[data-view]');
+  if (!button) return;
+  e.preventDefault();
+  void openView(button.dataset.view!, button.dataset.viewParam, button);
 });
 
-// ---- outbox ---------------------------------------------------------------------------------------------
+// ---- views -----------------------------------------------------------------------------------------------
+function registerForm(): AeRegister {
+  return ctx.keep('register', () => {
+    const el = document.createElement('ae-register');
+    el.append(h('p', { slot: 'terms' }));
+    el.addEventListener('ae-register-success', () => {
+      mailboxLink().hidden = false;
+    });
+    return el;
+  });
+}
+
+/** Under the form after a registration: the way to the letter. */
+function mailboxLink(): HTMLElement {
+  return ctx.keep('register-after', () => {
+    const p = h('p', { class: 'view-after' }, h('button', { type: 'button', class: 'btn btn-primary', 'data-view': 'mailbox' }));
+    p.hidden = true;
+    return p;
+  });
+}
+
+defineView('register', {
+  tag: 'ae-register',
+  label: (w) => w.viewRegister,
+  render({ words }) {
+    const w = words();
+    const form = registerForm();
+    form.querySelector('[slot=terms]')!.textContent = w.terms;
+    // "Already have a profile? Sign in", once there is a sign-in to go to.
+    form.querySelector('[slot=footer]')?.remove();
+    if (customElements.get('ae-login')) {
+      form.append(h('p', { slot: 'footer' }, h('button', { type: 'button', class: 'link', 'data-view': 'login' }, w.haveProfileSignIn)));
+    }
+    const after = mailboxLink();
+    after.querySelector('button')!.textContent = w.openMailbox;
+    return [form, after];
+  },
+});
+
+defineView('login', {
+  tag: 'ae-login',
+  label: (w) => w.viewLogin,
+  render(c) {
+    if (customElements.get('ae-login')) return [c.keep('login', () => document.createElement('ae-login'))];
+    return [h('p', { class: 'view-note' }, c.words().loginSoon), ...getView('register')!.render(c)];
+  },
+});
+
+defineView('mailbox', {
+  label: (w) => w.viewMailbox,
+  render({ words }) {
+    const w = words();
+    const letters = [...adapter.outbox].reverse().map(letterCard);
+    return [
+      h('h2', { class: 'view-heading' }, w.viewMailbox),
+      h('p', { class: 'view-caption' }, w.outboxNote),
+      ...(letters.length ? letters : [h('p', {}, w.outboxEmpty)]),
+    ];
+  },
+});
+
+defineView('activate', {
+  tag: 'ae-activate',
+  label: (w) => w.viewActivate,
+  render({ words, keep }, token) {
+    const w = words();
+    const el = keep(`activate:${token}`, () => {
+      const a = document.createElement('ae-activate');
+      a.token = token;
+      a.append(h('p', { slot: 'activated' }, h('button', { type: 'button', class: 'btn btn-primary next-step' })));
+      a.addEventListener('ae-activate-success', () => {
+        // The profile is active: the next "Register" starts a new form.
+        registerForm().reset();
+        mailboxLink().hidden = true;
+      });
+      return a;
+    });
+    const next = el.querySelector<HTMLButtonElement>('.next-step')!;
+    if (customElements.get('ae-login')) {
+      next.dataset.view = 'login';
+      next.onclick = null;
+      next.textContent = w.signInButton;
+    } else {
+      next.onclick = () => ctx.close();
+      next.textContent = w.continueShopping;
+    }
+    return [h('p', { class: 'view-caption' }, w.linkPage), el];
+  },
+  // <ae-activate> moves focus to each new state's heading while focus is inside it.
+  focus: (root) => {
+    const el = root.querySelector<AeActivate>('ae-activate');
+    el?.focus();
+    return el;
+  },
+});
+
+defineView('support', {
+  tag: 'ae-support',
+  label: (w) => w.viewSupport,
+  render({ words }) {
+    const w = words();
+    return [h('h2', { class: 'view-heading', tabindex: '-1' }, w.viewSupport), h('p', {}, w.supportSoon)];
+  },
+  focus: (root) => root.querySelector('h2'),
+});
+
+// ---- the mailbox (the adapter's outbox) ------------------------------------------------------------------
 function letterCard(letter: OutboxLetter): HTMLElement {
-  const words = t();
-  const card = document.createElement('article');
-  card.className = 'letter';
-  const title = document.createElement('h3');
-  // The adapter's subject is English; a real mail service would send it in the reader's language.
-  title.textContent = getLocale() === 'en' ? letter.subject : words.letterSubject;
-  const dl = document.createElement('dl');
+  const w = t();
   const sent = new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short' }).format(letter.sentAt);
-  const link = document.createElement('a');
-  link.href = letter.link;
-  link.textContent = letter.link;
+  const link = h('a', { href: letter.link }, letter.link);
+  const dl = h('dl');
   for (const [k, v] of [
-    [words.letterFrom, 'Marketplace <no-reply@marketplace.example>'],
-    [words.letterTo, letter.to],
-    [words.letterSent, sent],
-    [words.letterLink, link],
+    [w.letterFrom, 'Lipa <no-reply@lipa.example>'],
+    [w.letterTo, letter.to],
+    [w.letterSent, sent],
+    [w.letterLink, link],
   ] as const) {
-    const dt = document.createElement('dt');
-    dt.textContent = k;
-    const dd = document.createElement('dd');
-    dd.append(v);
-    dl.append(dt, dd);
+    dl.append(h('dt', {}, k), h('dd', {}, v));
   }
-  const body = document.createElement('p');
-  body.textContent = words.letterBody(letter.firstName);
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'cta';
-  button.textContent = words.letterButton;
-  button.addEventListener('click', () => openLink(letter.token));
-  card.append(title, dl, body, button);
-  return card;
+  // The adapter's subject is English; a real mail service would send it in the reader's language.
+  const subject = getLocale() === 'en' ? letter.subject : w.letterSubject;
+  const opens = LETTER_VIEWS[letter.kind];
+  return h(
+    'article',
+    { class: 'letter' },
+    h('h3', {}, subject),
+    dl,
+    h('p', {}, w.letterBody(letter.firstName)),
+    ...(opens
+      ? [h('button', { type: 'button', class: 'btn btn-primary', 'data-view': opens.view, 'data-view-param': letter.token }, opens.button(w))]
+      : []),
+  );
 }
+/** The view each kind of letter's link opens (with the letter's token), and the letter's button. */
+const LETTER_VIEWS: Partial<Record<OutboxLetter['kind'], { view: string; button: (w: DemoStrings) => string }>> = {
+  activation: { view: 'activate', button: (w) => w.letterButton },
+};
 
-function renderOutbox() {
-  $('#outbox').replaceChildren(...[...adapter.outbox].reverse().map(letterCard));
-  $<HTMLElement>('#outbox-empty').hidden = adapter.outbox.length > 0;
+function renderMailboxButton(): void {
+  $('#mailbox-button').textContent = t().mailbox(adapter.outbox.length);
 }
-adapter.addEventListener('letter', renderOutbox);
+adapter.addEventListener('letter', () => {
+  renderMailboxButton();
+  if (current?.name === 'mailbox') renderView();
+  announce(t().newLetter);
+});
 
-// ---- the letter's page ----------------------------------------------------------------------------------
-/**
- * Opens the page of the letter's link in place of the form: <ae-activate> with the token. Once the profile is
- * active, its `activated` slot offers the next step (on this demo: start over with another profile); a link
- * that did not work offers the way back to the form beside the element's own way to a new letter.
- */
-function openLink(token: string) {
-  const el = document.createElement('ae-activate');
-  el.token = token;
-  applyTheme(el);
-  const next = document.createElement('button');
-  next.type = 'button';
-  next.slot = 'activated';
-  next.className = 'next-step';
-  next.dataset.t = 'nextStep';
-  next.textContent = t().nextStep;
-  next.addEventListener('click', startOver);
-  el.append(next);
-  el.addEventListener('ae-activate-error', () => (back.hidden = false));
-  el.addEventListener('ae-activate-success', () => (back.hidden = true));
-  back.hidden = true;
-  $('#activation').replaceChildren(el);
-  register.hidden = true;
-  linkPage.hidden = false;
-  linkPage.scrollIntoView({ block: 'nearest' });
-}
-
-function startOver() {
-  $('#activation').replaceChildren();
-  back.hidden = true;
-  linkPage.hidden = true;
-  register.reset();
-  register.hidden = false;
-  register.querySelector<HTMLInputElement>('input')?.focus();
-}
-
+// ---- the letter's link -----------------------------------------------------------------------------------
 /**
  * The token of a letter's link: `#token=…` (current letters) or `?token=…` (older ones). It is taken out of
  * the address at once, so it stays neither in the history nor in a bookmark.
@@ -168,28 +273,105 @@ function takeTokenFromUrl(): string | undefined {
   return token || undefined;
 }
 
-function followLink() {
+function followLink(): void {
   const token = takeTokenFromUrl();
-  if (token) openLink(token);
+  if (token) void openView('activate', token);
 }
-back.addEventListener('click', startOver);
 // The letter's link, clicked on this page, changes only the fragment.
 window.addEventListener('hashchange', followLink);
 
-// ---- validators -----------------------------------------------------------------------------------------
-function renderValidators() {
-  const out = $<HTMLOutputElement>('#validators output');
-  const lines: string[] = [];
-  for (const input of document.querySelectorAll<HTMLInputElement>('#validators input')) {
-    const field = input.dataset.field as RegistrationField;
-    const issue = validateRegistrationField(field, { [field]: input.value });
-    lines.push(
-      `${field}: ${issue ? `${issue.code}${issue.params ? ` ${JSON.stringify(issue.params)}` : ''} — ${validationMessage(issue, field)}` : '✓'}`,
-    );
-  }
-  out.textContent = lines.join('\n');
-}
-$('#validators').addEventListener('input', renderValidators);
+// ---- products and the cart -------------------------------------------------------------------------------
+let currency: Currency | undefined; // undefined: the language's default, until the person picks one
+let cart = 0;
+const currencySelect = $<HTMLSelectElement>('#currency');
+currencySelect.addEventListener('change', () => {
+  currency = currencySelect.value as Currency;
+  renderProducts();
+});
 
-followLink();
-void switchLocale(detectLocale());
+function renderProducts(): void {
+  const w = t();
+  const locale = getLocale();
+  const shown = currency ?? currencyFor(locale);
+  currencySelect.value = shown;
+  $('#product-list').replaceChildren(
+    ...PRODUCTS.map((p) => {
+      const name = w.products[p.id];
+      const art = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      art.setAttribute('viewBox', '0 0 120 90');
+      art.setAttribute('class', 'art');
+      art.setAttribute('aria-hidden', 'true');
+      art.setAttribute('style', `--art-tint:${p.tint};--art-ink:${p.ink}`);
+      art.innerHTML = p.art;
+      const add = h('button', { type: 'button', class: 'btn' }, w.addToCart);
+      add.setAttribute('aria-describedby', `product-${p.id}`);
+      add.addEventListener('click', () => {
+        cart += 1;
+        renderCart();
+        announce(w.addedToCart(name));
+      });
+      return h(
+        'li',
+        { class: 'card' },
+        art,
+        h('div', { class: 'card-body' }, h('h3', { id: `product-${p.id}` }, name), h('p', { class: 'price' }, formatPrice(p.cents, shown, locale))),
+        add,
+      );
+    }),
+  );
+}
+
+function renderCart(): void {
+  $('#cart-count').textContent = String(cart);
+  $('#cart').setAttribute('aria-label', t().cartLabel(cart));
+}
+
+// ---- theme -----------------------------------------------------------------------------------------------
+/**
+ * The library's theme classes on <html>: none (neutral), ae-theme-marketplace, ae-theme-dark, or both. They set
+ * the public tokens for every element on the page and for the page's own CSS (demo.css).
+ */
+const THEMES = ['marketplace', 'dark'] as const;
+const themeSelect = $<HTMLSelectElement>('#theme');
+function applyTheme(value: string): void {
+  const on = new Set(value.split(' ').filter(Boolean));
+  for (const name of THEMES) document.documentElement.classList.toggle(`ae-theme-${name}`, on.has(name));
+}
+themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
+// ?theme=dark (or marketplace, "marketplace dark") opens the page in a theme: for links and screenshots.
+const askedTheme = new URL(location.href).searchParams.get('theme');
+if (askedTheme && [...themeSelect.options].some((o) => o.value === askedTheme)) themeSelect.value = askedTheme;
+applyTheme(themeSelect.value);
+
+// ---- language --------------------------------------------------------------------------------------------
+/** Puts the page's own words (data-t: text, data-t-aria: aria-label) in the current language. */
+function translatePage(): void {
+  const w = t();
+  document.title = w.title;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) {
+    el.textContent = w[el.dataset.t as keyof DemoStrings] as string;
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-t-aria]')) {
+    el.setAttribute('aria-label', w[el.dataset.tAria as keyof DemoStrings] as string);
+  }
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.locale === getLocale()));
+  }
+}
+
+async function switchLocale(locale: string): Promise<void> {
+  await setLocale(locale);
+  document.documentElement.lang = getLocale();
+  translatePage();
+  renderMailboxButton();
+  renderProducts();
+  renderCart();
+  renderView();
+}
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
+  b.addEventListener('click', () => void switchLocale(b.dataset.locale!));
+}
+
+// For the console (`aeDemo.adapter.debugCaptchaAnswer(id)`) and scripts and tests that drive the demo.
+const ready = switchLocale(detectLocale()).then(followLink);
+Object.assign(window, { aeDemo: { adapter, ready, currencies: CURRENCIES } });
