@@ -928,7 +928,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
 
   /**
    * One more failed sign-in. At `lockAfterFailures` the address is locked for `lockoutMs`; after the lock the
-   * count starts again at the captcha threshold, so the captcha is still asked for.
+   * count starts again at the captcha threshold, so the captcha is still asked for (for `failureWindowMs`).
    */
   #countFailure(emailKey: string, now: number): void {
     const record = this.#failuresOf(emailKey, now) ?? { count: 0, lastAt: now };
@@ -936,6 +936,8 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     record.lastAt = now;
     if (record.count >= this.#lockAfterFailures) {
       record.lockedUntil = now + this.#lockoutMs;
+      // The window of the failures left runs from the end of the lock.
+      record.lastAt = record.lockedUntil;
       record.count = Math.min(this.#captchaAfterFailures, this.#lockAfterFailures - 1);
     }
     this.#server.failures.set(emailKey, record);
