@@ -146,7 +146,7 @@ function probes(el: AeRegister): Record<string, Element> {
     'email error (p)': q('p.ae-error'),
     '"Show password" button': q('button.ae-reveal'),
     'submit button': q('button.ae-submit'),
-    '"Registration is free" (p)': q('p.ae-free'),
+    '"Registration is free" (p)': q('p.ae-note'),
     'summary title (h3)': q('.ae-summary h3'),
     'summary list (ul)': q('.ae-summary ul'),
     'summary item (li)': q('.ae-summary li'),
@@ -195,9 +195,9 @@ describe('page CSS and <ae-register>', () => {
       const nodes = probes(el);
       const before = snapshot(nodes);
       // The element's own look is what the test protects: a few of its values, as a sanity check.
-      expect(before['email input']!['border-top-left-radius']).to.equal('6px');
+      expect(before['email input']!['border-top-left-radius']).to.equal('8px');
       expect(before['email input']!['text-transform']).to.equal('none');
-      expect(before['submit button']!['background-color']).to.equal('rgb(209, 20, 44)');
+      expect(before['submit button']!['background-color']).to.equal('rgb(35, 80, 200)');
 
       addPageCss(LOUD_PAGE_CSS);
       const after = snapshot(nodes);
@@ -253,7 +253,7 @@ describe('page CSS and <ae-register>', () => {
       const after = snapshot(nodes);
       expect(differences(before, after)).to.deep.equal([]);
       // The page's input has the browser's look, not ours.
-      expect(after['input.ae-input']!['border-top-left-radius']).to.not.equal('6px');
+      expect(after['input.ae-input']!['border-top-left-radius']).to.not.equal('8px');
     });
   });
 
@@ -295,14 +295,14 @@ describe('page CSS and <ae-register>', () => {
 
       const email = el.querySelector('input[name=email]')!;
       const style = getComputedStyle(email);
-      expect(style.borderTopLeftRadius).to.equal('6px');
+      expect(style.borderTopLeftRadius).to.equal('8px');
       expect(style.paddingTop).to.equal(getComputedStyle(reference.querySelector('input[name=email]')!).paddingTop);
       expect(style.borderTopStyle).to.equal('solid');
       expect(differences(expected, snapshot(probesWithoutErrors(el)))).to.deep.equal([]);
 
       // One sheet per root: the document has it once, the host's shadow root has it once.
       const ours = (sheets: readonly CSSStyleSheet[]) =>
-        sheets.filter((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@scope (ae-register)')));
+        sheets.filter((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@scope (ae-register')));
       expect(ours(host.shadowRoot!.adoptedStyleSheets)).to.have.length(1);
       expect(ours(document.adoptedStyleSheets)).to.have.length(1);
       expect(ours(host.shadowRoot!.adoptedStyleSheets)[0] === ours(document.adoptedStyleSheets)[0]).to.equal(true);

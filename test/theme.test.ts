@@ -12,8 +12,8 @@ import type { AeCaptcha } from '../src/components/captcha/captcha.js';
 import type { AeRegister } from '../src/components/register/register.js';
 import { captchaReady, input } from './helpers/dom.js';
 
-const LIGHT = { text: 'rgb(29, 29, 31)', surface: 'rgb(255, 255, 255)', primary: 'rgb(209, 20, 44)' };
-const DARK = { text: 'rgb(236, 236, 241)', surface: 'rgb(31, 32, 35)', primary: 'rgb(255, 138, 152)' };
+const LIGHT = { text: 'rgb(27, 29, 34)', surface: 'rgb(255, 255, 255)', primary: 'rgb(35, 80, 200)' };
+const DARK = { text: 'rgb(236, 236, 241)', surface: 'rgb(31, 33, 38)', primary: 'rgb(157, 184, 255)' };
 const BRAND = 'rgb(11, 110, 79)';
 const BRAND_DARK = 'rgb(120, 220, 180)';
 

@@ -13,8 +13,11 @@ const endpointAdapters = new Map<string, LazyAdapter>();
  * The base of every ae-* element: follows the page locale (re-renders when it changes) and resolves the
  * backend adapter: own `adapter` property → own `endpoint` attribute → page default (`setDefaultAdapter`)
  * → the embedded `MemoryAdapter`.
+ *
+ * `A` is what the element calls (its capabilities, see adapter/types.ts): a custom adapter needs only those.
+ * The page default and the embedded and endpoint adapters have every capability.
  */
-export class AeElement extends LitElement {
+export class AeElement<A extends Partial<AuthAdapter> = AuthAdapter> extends LitElement {
   // Declared without decorators, like <ae-captcha>'s: the decorator helpers weigh about 0.6 kB gzip, and the
   // captcha has to fit in 10 kB with Lit.
   static override properties: PropertyDeclarations = {
@@ -24,7 +27,7 @@ export class AeElement extends LitElement {
   };
 
   /** The backend this element talks to. Wins over `endpoint` and the page default. */
-  declare adapter?: AuthAdapter;
+  declare adapter?: A;
   /** Base URL of a server that follows the REST contract (`/api/auth`): the element uses an `HttpAdapter` for it. */
   declare endpoint?: string;
 
@@ -38,8 +41,13 @@ export class AeElement extends LitElement {
   }
 
   /** The adapter calls go to. */
-  protected get resolvedAdapter(): AuthAdapter {
+  protected get resolvedAdapter(): A {
     if (this.adapter) return this.adapter;
+    return this.sharedAdapter as A;
+  }
+
+  /** The adapter of the `endpoint` or the page's default, which have every capability. */
+  private get sharedAdapter(): AuthAdapter {
     if (this.endpoint) {
       const baseUrl = this.endpoint;
       let http = endpointAdapters.get(baseUrl);

@@ -17,6 +17,8 @@ export interface Failure {
  */
 export function failureOf(error: unknown): Failure {
   if (isAdapterError(error)) {
+    // A setup mistake of the page, not of the person: the page's developer reads why in the console.
+    if (error.code === 'unsupported') console.error(`ae-auth-elements: ${error.message}`);
     const f: Failure = { code: error.code };
     if (error.retryAfter !== undefined) f.retryAfter = error.retryAfter;
     if (error.field !== undefined) f.field = error.field;

@@ -5,15 +5,24 @@ import { css } from 'lit';
  * every element. Each private `--_x` reads a public `--ae-*` custom property with a literal fallback, so
  * `--ae-color-primary` restyles the whole library and `--ae-register-*` one element.
  *
+ * The built-in look is the neutral theme. `themes/marketplace.css` and `themes/dark.css` (in the package) set
+ * only public tokens under a class (`ae-theme-marketplace`, `ae-theme-dark`) that a page puts on any ancestor;
+ * a fourth theme is a fourth set of the same tokens.
+ *
  * Light and dark: each color token holds both values in `light-dark()`, and the host's `color-scheme` picks
- * one: `light dark` follows the page's `prefers-color-scheme`; `theme="light"` or `theme="dark"` forces one.
- * `color-scheme` is inherited, so shadow content and an element's light-DOM content follow their host, and the
- * browser draws its own parts of the fields (caret, autofill, scrollbars) in the same scheme. The dark side of
- * the primary, on-primary and focus colors falls back to the brand's light value before ours: a brand color
- * usually reads well on dark too, and our dark red would not be the brand's.
+ * one: `--ae-color-scheme` (default `light dark`, which follows the page's `prefers-color-scheme`), or
+ * `theme="light"` / `theme="dark"` on the element. `color-scheme` is inherited, so shadow content and an
+ * element's light-DOM content follow their host, and the browser draws its own parts of the fields (caret,
+ * autofill, scrollbars) in the same scheme. The dark side of the primary, on-primary and focus colors falls back
+ * to the brand's light value before ours: a brand color usually reads well on dark too.
+ *
+ * Scale: spacing `--ae-space-1…6` (0.25 to 2rem), `--ae-radius` (controls) and `--ae-radius-large` (cards),
+ * type `--ae-font-size-small`/`--ae-font-size`/`--ae-font-size-large`, `--ae-line-height`, `--ae-shadow-1`,
+ * `--ae-focus-ring-width`, `--ae-control-height`, motion `--ae-duration-fast`/`--ae-duration-slow` (0 under
+ * `prefers-reduced-motion`).
  *
  * Each element declares only the tokens its own rules read: `tokens` has those of every element; `formTokens`
- * (form-tokens.ts) adds those of the forms, `<ae-register>` and `<ae-activate>`.
+ * (form-tokens.ts) adds those of the forms.
  */
 export const tokens = css`
   :host {
@@ -21,38 +30,32 @@ export const tokens = css`
     box-sizing: border-box;
     font-family: var(--_font);
     font-size: var(--ae-font-size, 1rem);
-    line-height: 1.45;
+    line-height: var(--ae-line-height, 1.5);
     color: var(--_text);
-    color-scheme: light dark;
+    color-scheme: var(--ae-color-scheme, light dark);
     --_primary: light-dark(
-      var(--ae-color-primary, #d1142c),
-      var(--ae-color-primary-dark, var(--ae-color-primary, #ff8a98))
+      var(--ae-color-primary, #2350c8),
+      var(--ae-color-primary-dark, var(--ae-color-primary, #9db8ff))
     );
-    --_text: light-dark(
-      var(--ae-color-text, #1d1d1f),
-      var(--ae-color-text-dark, #ececf1)
-    );
-    --_muted: light-dark(
-      var(--ae-color-text-muted, #5f6368),
-      var(--ae-color-text-muted-dark, #b4b8bf)
-    );
-    --_danger: light-dark(
-      var(--ae-color-danger, #b3261e),
-      var(--ae-color-danger-dark, #ffb4ab)
-    );
-    --_border: light-dark(
-      var(--ae-color-border, #80868b),
-      var(--ae-color-border-dark, #9aa0a6)
-    );
-    --_surface: light-dark(
-      var(--ae-color-surface, #fff),
-      var(--ae-color-surface-dark, #1f2023)
-    );
+    --_text: light-dark(var(--ae-color-text, #1b1d22), var(--ae-color-text-dark, #ececf1));
+    --_muted: light-dark(var(--ae-color-text-muted, #575c66), var(--ae-color-text-muted-dark, #b6bac3));
+    --_danger: light-dark(var(--ae-color-danger, #b3261e), var(--ae-color-danger-dark, #ffb4ab));
+    --_border: light-dark(var(--ae-color-border, #7b818c), var(--ae-color-border-dark, #979ca6));
+    --_surface: light-dark(var(--ae-color-surface, #fff), var(--ae-color-surface-dark, #1f2126));
     --_focus: light-dark(
       var(--ae-color-focus, #1a73e8),
       var(--ae-color-focus-dark, var(--ae-color-focus, #8ab4f8))
     );
-    --_radius: var(--ae-radius, 6px);
+    --_radius: var(--ae-radius, 8px);
+    --_s1: var(--ae-space-1, 0.25rem);
+    --_s2: var(--ae-space-2, 0.5rem);
+    --_s3: var(--ae-space-3, 0.75rem);
+    --_s4: var(--ae-space-4, 1rem);
+    --_s5: var(--ae-space-5, 1.5rem);
+    --_small: var(--ae-font-size-small, 0.875rem);
+    --_ring: var(--ae-focus-ring-width, 2px) solid var(--_focus);
+    --_control: var(--ae-control-height, 2.75rem);
+    --_fast: var(--ae-duration-fast, 120ms);
     /* Every browser this library supports (see the README) has system-ui. */
     --_font: var(--ae-font-family, system-ui, sans-serif);
     /* The page's inherited typography (a container's uppercase, letter-spacing, italics…) stops here. */
@@ -64,6 +67,11 @@ export const tokens = css`
     text-align: start;
     text-indent: 0;
     text-shadow: none;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_fast: 0s;
+    }
   }
   :host([theme='light']) {
     color-scheme: light;

@@ -19,6 +19,17 @@ export function connectionFailureText(code: 'network' | 'timeout'): string {
       });
 }
 
+/**
+ * The element met an adapter without the capability it needs (a custom adapter made for other pages): nothing
+ * the person can fix, so it says what happens, and the console says why.
+ */
+export function unsupportedText(): string {
+  return msg('This form cannot work on this page yet. Please contact the site’s support.', {
+    id: 'error.unsupported',
+    desc: 'The site connected this form to a backend that does not offer what it needs (a setup mistake of the site).',
+  });
+}
+
 /** "Too many attempts, wait 30 seconds and try again" (or without a time when the server gave none). */
 export function rateLimitedText(retryAfter?: number): string {
   return retryAfter

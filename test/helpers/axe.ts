@@ -11,6 +11,9 @@ export async function axeViolations(el: Element): Promise<Violation[]> {
   // axe-core is a UMD script: imported as a module it installs `window.axe`.
   await import('axe-core');
   const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+  // What a person reads is the state after a message's short entrance: colors are measured there, not halfway
+  // through the fade-in (shadow roots included: getAnimations on the document sees them all).
+  for (const a of document.getAnimations()) if (a.effect?.getTiming().iterations !== Infinity) a.finish();
   const results = await axe.run(el);
   return results.violations.map((v) => ({
     id: v.id,

@@ -48,9 +48,16 @@ export function errorText(el: AeRegister, name: string): string | null {
 }
 
 /** A button by its accessible name: its `aria-label`, else its text. */
+/** The text a person or a screen reader gets from a node: its text without what is `aria-hidden`. */
+export function shownText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+  return [...node.childNodes].map(shownText).join('');
+}
+
 export function findButton(root: ParentNode, text: string | RegExp): HTMLButtonElement {
   const buttons = [...root.querySelectorAll('button')];
-  const name = (x: HTMLButtonElement) => (x.getAttribute('aria-label') ?? x.textContent ?? '').trim();
+  const name = (x: HTMLButtonElement) => (x.getAttribute('aria-label') ?? shownText(x)).trim();
   const b = buttons.find((x) => (typeof text === 'string' ? name(x) === text : text.test(name(x))));
   if (!b) throw new Error(`no button ${String(text)} among ${buttons.map(name).join(' | ')}`);
   return b;

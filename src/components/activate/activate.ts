@@ -12,7 +12,9 @@ import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
 import { failureOf, type Failure } from '../../internal/failure.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { secondsText } from '../../locales/units.js';
-import { connectionFailureText, retryWaitText } from '../../locales/failure-messages.js';
+import { connectionFailureText, retryWaitText, unsupportedText } from '../../locales/failure-messages.js';
+import { requireCapability } from '../../adapter/capability.js';
+import type { ActivationCapability, RegistrationCapability } from '../../adapter/types.js';
 import {
   AeActivateErrorEvent,
   AeActivateSuccessEvent,
@@ -127,7 +129,7 @@ function seconds(value: number): number {
  * @fires ae-activation-resent - A new letter was sent on request: `{ email }`.
  * @fires ae-activate-change-email - "Wrong address?" was pressed: `{ email }`; the page shows its form again.
  */
-export class AeActivate extends AeElement {
+export class AeActivate extends AeElement<ActivationCapability & RegistrationCapability> {
   static override styles = activateStyles;
 
   /** The wait the server asked for (`Retry-After`) before "Try again" checks the link again. */
@@ -251,7 +253,7 @@ export class AeActivate extends AeElement {
     this.resent = false;
     this.resendFailure = undefined;
     try {
-      const result = await this.resolvedAdapter.activate(token, { signal: controller.signal });
+      const result = await requireCapability(this.resolvedAdapter, 'activation').activate(token, { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.result = { firstName: result.firstName, email: result.email };
       this.phase = 'activated';
@@ -273,7 +275,7 @@ export class AeActivate extends AeElement {
     this.resent = false;
     this.resendFailure = undefined;
     try {
-      await this.resolvedAdapter.resendActivation(email, { signal: controller.signal });
+      await requireCapability(this.resolvedAdapter, 'registration').resendActivation(email, { signal: controller.signal });
       if (controller.signal.aborted) return;
       if (this.phase === 'waiting') this.resent = true;
       else this.phase = 'waiting';
@@ -375,6 +377,8 @@ export class AeActivate extends AeElement {
       case 'network':
       case 'timeout':
         return connectionFailureText(code);
+      case 'unsupported':
+        return unsupportedText();
       default:
         return msg('Something went wrong on our side. Try again in a moment.', {
           id: 'activate.error.server',

@@ -2,82 +2,108 @@ import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
 import { fieldLook, visuallyHidden } from '../../internal/shared-styles.js';
 
+/** One unit: label, hint, then a card with the picture and its refresh button on a row and the answer under it. */
 export const captchaStyles = [
   tokens,
   css`
+    [part='base'] {
+      display: grid;
+      gap: var(--_s1);
+    }
     [part='label'] {
-      display: block;
       font-weight: 600;
-      margin-block-end: 0.25rem;
+    }
+    [part='hint'] {
+      color: var(--_muted);
+      font-size: var(--_small);
+    }
+    [part='card'] {
+      display: grid;
+      gap: var(--_s2);
+      padding: var(--_s2);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
     }
     [part='row'] {
       display: flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
+      gap: var(--_s2);
     }
-    [part='image'] {
-      display: block;
-      inline-size: 160px;
-      block-size: 56px;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--ae-captcha-image-background, #fff);
-    }
+    [part='image'],
     [part='placeholder'] {
       display: grid;
       place-items: center;
       inline-size: 160px;
       block-size: 56px;
-      border: 1px dashed var(--_border);
-      border-radius: var(--_radius);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--ae-captcha-image-background, #fff);
+    }
+    [part='placeholder'] {
       color: var(--_muted);
-      font-size: 0.85rem;
+      font-size: var(--_small);
       text-align: center;
+      background: none;
+      outline: 1px dashed var(--_border);
     }
     [part='refresh'] {
-      font: inherit;
+      display: grid;
+      place-items: center;
+      inline-size: var(--_control);
+      block-size: var(--_control);
+      padding: 0;
       color: var(--_primary);
       background: none;
-      border: 1px solid transparent;
+      border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 0.35rem 0.5rem;
       cursor: pointer;
-      text-decoration: underline;
+    }
+    [part='refresh'] svg {
+      inline-size: 1.25rem;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
     }
     [part='refresh']:disabled {
       cursor: progress;
-      opacity: 0.7;
+      opacity: 0.6;
+    }
+    [part='refresh']:disabled svg {
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        rotate: 1turn;
+      }
     }
     [part='input'] {
       ${fieldLook}
-      margin-block-start: 0.5rem;
+      min-block-size: var(--_control);
       font-size: 1.05rem;
       letter-spacing: 0.08em;
     }
     :host(:state(user-invalid)) [part='input'] {
       border-color: var(--_danger);
-      box-shadow: 0 0 0 1px var(--_danger);
+      box-shadow: inset 0 0 0 1px var(--_danger);
     }
     [part='input']:focus-visible,
     [part='refresh']:focus-visible {
-      outline: 2px solid var(--_focus);
+      outline: var(--_ring);
       outline-offset: 2px;
     }
-    [part='hint'] {
-      display: block;
-      color: var(--_muted);
-      font-size: 0.85rem;
-      margin-block-start: 0.25rem;
-    }
     [part='error'] {
-      display: block;
       color: var(--_danger);
-      font-size: 0.9rem;
-      margin-block-start: 0.25rem;
+      font-size: var(--_small);
+      font-weight: 500;
     }
     .visually-hidden {
       ${visuallyHidden}
+    }
+    @media (prefers-reduced-motion: reduce) {
+      [part='refresh']:disabled svg {
+        animation: none;
+      }
     }
   `,
 ];

@@ -4,7 +4,7 @@ import { msg } from '@lit/localize/init/install.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { getLocale } from '../../locales/localization.js';
 import { captchaStyles } from './captcha.styles.js';
-import type { Captcha } from '../../adapter/types.js';
+import type { Captcha, CaptchaCapability } from '../../adapter/types.js';
 import { isAbortError } from '../../adapter/is-abort-error.js';
 import { captchaAnswerIssue } from '../../validation/captcha-rule.js';
 import { captchaMessage } from '../../validation/captcha-messages.js';
@@ -37,7 +37,7 @@ import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
  * @fires input - The answer changed (native, composed).
  * @fires change - The answer was committed.
  */
-export class AeCaptcha extends AeElement {
+export class AeCaptcha extends AeElement<CaptchaCapability> {
   static override styles = captchaStyles;
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...AeElement.shadowRootOptions, delegatesFocus: true };
@@ -297,57 +297,69 @@ export class AeCaptcha extends AeElement {
   protected override render(): TemplateResult {
     const issue = this.touched || this.error ? this.currentIssue : undefined;
     const describedBy = issue ? 'hint error' : 'hint';
+    const refresh = msg('Refresh code', { id: 'captcha.refresh', desc: 'Button that loads a new captcha picture (its name and tooltip).' });
     return html`<div part="base" lang=${getLocale()}>
       <label part="label" for="answer"
         >${msg('Code from the picture', { id: 'captcha.label', desc: 'Label of the captcha answer field.' })}</label
       >
-      <div part="row">
-        ${this.captcha && !this.loadFailed
-          ? html`<img
-              part="image"
-              src=${this.captcha.image}
-              width="160"
-              height="56"
-              alt=${msg('Picture with a code of letters and digits', {
-                id: 'captcha.image.alt',
-                desc: 'Text alternative of the captcha picture.',
-              })}
-            />`
-          : html`<div part="placeholder" role="status">
-              ${this.loadFailed
-                ? msg('Could not load the code', {
-                    id: 'captcha.loadFailed',
-                    desc: 'Shown instead of the captcha picture when it failed to load; the refresh button retries.',
-                  })
-                : msg('Loading the code…', { id: 'captcha.loading', desc: 'Shown while the captcha picture loads.' })}
-            </div>`}
-        <button part="refresh" type="button" ?disabled=${this.isDisabled || this.loading} @click=${this.onRefreshClick}>
-          ${msg('Refresh code', { id: 'captcha.refresh', desc: 'Button that loads a new captcha picture.' })}
-        </button>
-      </div>
-      <input
-        part="input"
-        id="answer"
-        type="text"
-        autocomplete="off"
-        autocapitalize="off"
-        autocorrect="off"
-        spellcheck="false"
-        .value=${this.value}
-        ?disabled=${this.isDisabled}
-        ?required=${this.required}
-        aria-invalid=${issue ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        @input=${this.onInput}
-        @change=${this.onChange}
-        @keydown=${this.onKeydown}
-      />
       <span part="hint" id="hint"
         >${msg('Letter case matters', {
           id: 'captcha.hint.case',
-          desc: 'Hint under the captcha field: capital and small letters are different.',
+          desc: 'Hint between the captcha label and the picture: capital and small letters are different.',
         })}</span
       >
+      <div part="card">
+        <div part="row">
+          ${this.captcha && !this.loadFailed
+            ? html`<img
+                part="image"
+                src=${this.captcha.image}
+                width="160"
+                height="56"
+                alt=${msg('Picture with a code of letters and digits', {
+                  id: 'captcha.image.alt',
+                  desc: 'Text alternative of the captcha picture.',
+                })}
+              />`
+            : html`<div part="placeholder" role="status" ?data-loading=${!this.loadFailed}>
+                ${this.loadFailed
+                  ? msg('Could not load the code', {
+                      id: 'captcha.loadFailed',
+                      desc: 'Shown instead of the captcha picture when it failed to load; the refresh button retries.',
+                    })
+                  : msg('Loading the code…', { id: 'captcha.loading', desc: 'Shown while the captcha picture loads.' })}
+              </div>`}
+          <button
+            part="refresh"
+            type="button"
+            aria-label=${refresh}
+            title=${refresh}
+            ?disabled=${this.isDisabled || this.loading}
+            @click=${this.onRefreshClick}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4.5h-4.5"></path>
+            </svg>
+          </button>
+        </div>
+        <input
+          part="input"
+          id="answer"
+          type="text"
+          autocomplete="off"
+          autocapitalize="off"
+          autocorrect="off"
+          spellcheck="false"
+          .value=${this.value}
+          ?disabled=${this.isDisabled}
+          ?required=${this.required}
+          aria-invalid=${issue ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${this.onInput}
+          @change=${this.onChange}
+          @keydown=${this.onKeydown}
+        />
+      </div>
       ${issue ? html`<span part="error" id="error">${this.issueText(issue)}</span>` : nothing}
       <span class="visually-hidden" role="status" aria-live="polite"
         >${this.announce

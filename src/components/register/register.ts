@@ -1,4 +1,4 @@
-import { html, nothing, render, svg } from 'lit';
+import { html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize/init/install.js';
@@ -6,19 +6,23 @@ import { str } from '@lit/localize/internal/str-tag.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
 import { maskEmail } from '../../internal/mask-email.js';
-import { registerLightStyles, registerStyles } from './register.styles.js';
+import { registerStyles } from './register.styles.js';
+import { formLightStyles } from '../../internal/form-light-styles.js';
+import { capsLockText, field, revealButton, submitButton } from '../../internal/field.js';
 import { AeCaptcha } from '../captcha/captcha.js';
 import { defineOnce } from '../../internal/define.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
 import { failureOf } from '../../internal/failure.js';
+import { requireCapability } from '../../adapter/capability.js';
+import type { ActivationCapability, CaptchaCapability, RegistrationCapability } from '../../adapter/types.js';
 import { CountdownController } from '../../internal/countdown.js';
 import type { RegistrationField, ValidationIssue } from '../../validation/validate.js';
 import { PASSWORD_DEFAULTS } from '../../validation/limits.js';
 import type { TranslitSystem } from '../../translit/translit.js';
 import { getLocale } from '../../locales/localization.js';
 import { charactersText } from '../../locales/units.js';
-import { connectionFailureText, retryWaitText } from '../../locales/failure-messages.js';
+import { connectionFailureText, retryWaitText, unsupportedText } from '../../locales/failure-messages.js';
 import { AeRegisterErrorEvent, AeRegisterSuccessEvent } from '../../events/register-events.js';
 
 type TextField = Exclude<RegistrationField, 'captcha'>;
@@ -81,7 +85,7 @@ function loadActivate(): Promise<unknown> {
  * @fires ae-activation-resent - (from the embedded `<ae-activate>`) the letter was sent again.
  * @fires ae-activate-change-email - (from the embedded `<ae-activate>`) "Wrong address?": the form is shown again.
  */
-export class AeRegister extends AeElement {
+export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapability & ActivationCapability> {
   static override styles = registerStyles;
   static {
     defineOnce('ae-captcha', AeCaptcha);
@@ -133,7 +137,7 @@ export class AeRegister extends AeElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   override connectedCallback(): void {
-    adoptLightStyles(this, registerLightStyles);
+    adoptLightStyles(this, formLightStyles);
     super.connectedCallback();
     if (!this.v) void this.ensureValidation().catch(() => undefined);
   }
@@ -326,9 +330,9 @@ export class AeRegister extends AeElement {
     input.focus();
   }
 
-  private togglePassword(): void {
+  private readonly togglePassword = (): void => {
     this.revealed = !this.revealed;
-  }
+  };
 
   private focusField(field: RegistrationField): void {
     const target =
@@ -384,7 +388,7 @@ export class AeRegister extends AeElement {
     this.pending = true;
     const controller = (this.submitController = new AbortController());
     try {
-      const result = await this.resolvedAdapter.register(input, { signal: controller.signal });
+      const result = await requireCapability(this.resolvedAdapter, 'registration').register(input, { signal: controller.signal });
       this.clearPasswords();
       if (this.afterSuccess === 'activate') {
         // Should the chunk fail to load, the short message stands in for the hand-over.
@@ -506,6 +510,8 @@ export class AeRegister extends AeElement {
         return connectionFailureText(e.code);
       case 'rate_limited':
         return retryWaitText(this.retryWait.left, e.retryAfter !== undefined);
+      case 'unsupported':
+        return unsupportedText();
       case 'validation':
         return msg('Some of the details were not accepted. Check the form and try again.', {
           id: 'register.error.validation',
@@ -520,81 +526,78 @@ export class AeRegister extends AeElement {
   }
 
   private renderField(
-    field: TextField,
+    name: TextField,
     type: string,
     autocomplete: string,
-    extra: { hintId?: string; inputmode?: string } = {},
+    extra: { hint?: string; describedBy?: string; inputmode?: string } = {},
   ): TemplateResult {
-    const issue = this.visibleIssue(field);
-    const errorId = this.fieldId(`${field}-error`);
-    const capsId = this.fieldId(`${field}-caps`);
-    const isPassword = PASSWORD_FIELDS.has(field);
-    const describedBy = [extra.hintId, issue ? errorId : '', this.capsLock === field ? capsId : '']
-      .filter(Boolean)
-      .join(' ');
-    const suggestion = issue && NAME_FIELDS.has(field) ? this.suggestionFor(field, issue) : undefined;
-    return html`<div class="ae-field" data-field=${field}>
-      <label class="ae-label" for=${this.fieldId(field)}>${this.label(field)}</label>
-      <div class="ae-input-row">
-        <input
-          class="ae-input"
-          id=${this.fieldId(field)}
-          name=${field}
-          type=${isPassword && this.revealed ? 'text' : type}
-          autocomplete=${autocomplete}
-          inputmode=${extra.inputmode ?? nothing}
-          spellcheck="false"
-          autocapitalize=${NAME_FIELDS.has(field) ? 'words' : 'off'}
-          required
-          aria-invalid=${issue ? 'true' : 'false'}
-          aria-describedby=${describedBy || nothing}
-          @input=${this.onInput}
-          @change=${this.onChange}
-          @keydown=${isPassword ? this.onKey : nothing}
-          @keyup=${isPassword ? this.onKey : nothing}
-          @blur=${isPassword ? this.onPasswordBlur : nothing}
-        />
-        ${field === 'password' ? this.renderReveal() : nothing}
-      </div>
-      ${this.capsLock === field
-        ? html`<p class="ae-warning" id=${capsId} role="status">
-            ${msg('Caps Lock is on', { id: 'register.capsLock', desc: 'Warning next to a password field while Caps Lock is on.' })}
-          </p>`
-        : nothing}
-      ${issue ? html`<p class="ae-error" id=${errorId}>${this.message(issue, field)}</p>` : nothing}
-      ${suggestion
-        ? html`<button class="ae-button ae-suggest" type="button" @click=${() => this.applySuggestion(field, suggestion)}>
+    const issue = this.visibleIssue(name);
+    const isPassword = PASSWORD_FIELDS.has(name);
+    const suggestion = issue && NAME_FIELDS.has(name) ? this.suggestionFor(name, issue) : undefined;
+    return field({
+      id: this.fieldId(name),
+      name,
+      label: this.label(name),
+      type: isPassword && this.revealed ? 'text' : type,
+      autocomplete,
+      ...(extra.inputmode ? { inputmode: extra.inputmode } : {}),
+      ...(extra.hint ? { hint: extra.hint } : {}),
+      ...(extra.describedBy ? { describedBy: extra.describedBy } : {}),
+      autocapitalize: NAME_FIELDS.has(name) ? 'words' : 'off',
+      ...(issue ? { error: this.message(issue, name) } : {}),
+      ...(this.capsLock === name ? { warning: capsLockText() } : {}),
+      ...(name === 'passwordRepeat' && !issue ? this.matchStatus() : {}),
+      ...(name === 'password'
+        ? {
+            trailing: revealButton(
+              this.revealed,
+              `${this.fieldId('password')} ${this.fieldId('passwordRepeat')}`,
+              this.togglePassword,
+            ),
+          }
+        : {}),
+      after: suggestion
+        ? html`<button class="ae-button ae-suggest" type="button" @click=${() => this.applySuggestion(name, suggestion)}>
             ${msg(str`Use “${suggestion}”`, {
               id: 'register.suggestion',
               desc: 'Button under a name field that puts the suggested Latin spelling into the field. Use the quotation marks of your language.',
             })}
           </button>`
-        : nothing}
-    </div>`;
+        : nothing,
+      onInput: this.onInput,
+      onChange: this.onChange,
+      ...(isPassword ? { onKey: this.onKey, onBlur: this.onPasswordBlur } : {}),
+    });
   }
 
   /**
-   * Show/hide as an icon button inside the field's right edge, so the field keeps its width on a phone. Its
-   * name says what a press will do; both password fields follow it.
+   * Whether the two passwords match, shown while the repeat is typed once both are filled: "match" as soon as
+   * they do, "do not match" once the repeat stops being the start of the password (not while it still may be).
    */
-  private renderReveal(): TemplateResult {
-    const label = this.revealed
-      ? msg('Hide password', { id: 'register.password.hide', desc: 'Button that hides the password again after it was shown as text.' })
-      : msg('Show password', { id: 'register.password.show', desc: 'Button that shows the typed password as text.' });
-    return html`<button
-      class="ae-button ae-reveal"
-      type="button"
-      aria-label=${label}
-      title=${label}
-      aria-controls="${this.fieldId('password')} ${this.fieldId('passwordRepeat')}"
-      @click=${this.togglePassword}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z"></path>
-        <circle cx="12" cy="12" r="3"></circle>
-        ${this.revealed ? nothing : svg`<path d="M4 4l16 16"></path>`}
-      </svg>
-    </button>`;
+  private matchStatus(): { status?: { text: string; tone: 'ok' | 'bad' } } {
+    const { password, passwordRepeat } = this.values;
+    if (!password || !passwordRepeat) return {};
+    if (password === passwordRepeat) {
+      return {
+        status: {
+          tone: 'ok',
+          text: msg('Passwords match', {
+            id: 'register.passwords.match',
+            desc: 'Shown under the repeated password while both passwords are the same.',
+          }),
+        },
+      };
+    }
+    if (password.startsWith(passwordRepeat)) return {};
+    return {
+      status: {
+        tone: 'bad',
+        text: msg('Passwords do not match', {
+          id: 'register.passwords.noMatch',
+          desc: 'Shown under the repeated password while it is typed and differs from the first one.',
+        }),
+      },
+    };
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
@@ -658,9 +661,7 @@ export class AeRegister extends AeElement {
   }
 
   private renderLight(): TemplateResult {
-    const emailHint = this.fieldId('email-hint');
     const namesHint = this.fieldId('names-hint');
-    const passwordHint = this.fieldId('password-hint');
     return html`<div class="ae-root" lang=${getLocale()}>
       ${this.success ? this.renderSuccess(this.success.email) : nothing}
       <form
@@ -690,28 +691,37 @@ export class AeRegister extends AeElement {
             </div>`
           : nothing}
         <fieldset class="ae-fieldset" ?disabled=${this.disabled}>
-          <p class="ae-hint" id=${emailHint}>
-            ${msg('We will write to this address about your orders and deliveries.', {
+          ${this.renderField('email', 'email', 'email', {
+            inputmode: 'email',
+            hint: msg('We will write to this address about your orders and deliveries.', {
               id: 'register.email.hint',
-              desc: 'Hint above the e-mail field: what the address will be used for.',
-            })}
-          </p>
-          ${this.renderField('email', 'email', 'email', { inputmode: 'email', hintId: emailHint })}
-          <p class="ae-hint" id=${namesHint}>
-            ${msg('First and last name in Latin letters, as in your foreign passport: sellers abroad may not read Cyrillic.', {
-              id: 'register.names.hint',
-              desc: 'Hint above the first and last name fields explaining why names are typed in Latin letters.',
-            })}
-          </p>
-          ${this.renderField('firstName', 'text', 'given-name', { hintId: namesHint })}
-          ${this.renderField('lastName', 'text', 'family-name', { hintId: namesHint })}
-          <p class="ae-hint" id=${passwordHint}>
-            ${msg(str`At least ${charactersText(this.passwordMinLength)}, with at least one letter and one digit.`, {
+              desc: 'Hint between the e-mail label and its field: what the address will be used for.',
+            }),
+          })}
+          <fieldset class="ae-group" aria-describedby=${namesHint}>
+            <legend class="ae-legend">
+              ${msg('Name in Latin letters, as in your foreign passport', {
+                id: 'register.names.legend',
+                desc: 'Legend over the first and last name fields: both are typed in Latin letters, as in the passport for travel abroad.',
+              })}
+            </legend>
+            <p class="ae-hint" id=${namesHint}>
+              ${msg('Sellers abroad may not read Cyrillic.', {
+                id: 'register.names.why',
+                desc: 'Hint under the name legend: why the names are typed in Latin letters.',
+              })}
+            </p>
+            <div class="ae-row">
+              ${this.renderField('firstName', 'text', 'given-name', { describedBy: namesHint })}
+              ${this.renderField('lastName', 'text', 'family-name', { describedBy: namesHint })}
+            </div>
+          </fieldset>
+          ${this.renderField('password', 'password', 'new-password', {
+            hint: msg(str`At least ${charactersText(this.passwordMinLength)}, with at least one letter and one digit.`, {
               id: 'register.password.hint',
-              desc: 'Hint above the password fields; the placeholder is a counted number of characters ("8 characters").',
-            })}
-          </p>
-          ${this.renderField('password', 'password', 'new-password', { hintId: passwordHint })}
+              desc: 'Hint between the password label and its field; the placeholder is a counted number of characters ("8 characters").',
+            }),
+          })}
           ${this.renderField('passwordRepeat', 'password', 'new-password')}
           <ae-captcha
             id=${this.fieldId('captcha')}
@@ -721,12 +731,13 @@ export class AeRegister extends AeElement {
             .adapter=${this.resolvedAdapter}
           ></ae-captcha>
         </fieldset>
-        <button class="ae-button ae-submit" type="submit" aria-disabled=${this.pending || this.disabled ? 'true' : 'false'}>
-          ${this.pending
-            ? msg('Creating profile…', { id: 'register.submitting', desc: 'Submit button text while the profile is being created.' })
-            : msg('Create profile', { id: 'register.submit', desc: 'Submit button of the registration form.' })}
-        </button>
-        <p class="ae-free">${msg('Registration is free', { id: 'register.free', desc: 'Small note under the submit button.' })}</p>
+        ${submitButton(
+          this.pending,
+          this.disabled,
+          msg('Create profile', { id: 'register.submit', desc: 'Submit button of the registration form.' }),
+          msg('Creating profile…', { id: 'register.submitting', desc: 'Submit button text while the profile is being created.' }),
+        )}
+        <p class="ae-note">${msg('Registration is free', { id: 'register.free', desc: 'Small note under the submit button.' })}</p>
       </form>
     </div>`;
   }
