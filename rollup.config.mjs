@@ -3,11 +3,24 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { literalsTransformers } from './scripts/build/literals.mjs';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const defines = readdirSync('src/define')
   .filter((f) => f.endsWith('.ts'))
   .map((f) => `src/define/${f}`);
+
+/** The theme files (src/themes/*.css: public tokens under a class) are shipped as they are, in dist/themes/. */
+function themes() {
+  return {
+    name: 'ae-themes',
+    buildStart() {
+      for (const f of readdirSync('src/themes').filter((x) => x.endsWith('.css'))) {
+        this.addWatchFile(`src/themes/${f}`);
+        this.emitFile({ type: 'asset', fileName: `themes/${f}`, source: readFileSync(`src/themes/${f}`, 'utf8') });
+      }
+    },
+  };
+}
 
 const external = (id) =>
   /^(lit|lit-html|lit-element|zod|transliteration|tslib|react|react-dom)(\/|$)/.test(id) || /^@lit\/[^/]+/.test(id);
@@ -36,6 +49,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
+    themes(),
     nodeResolve(),
     typescript({
       tsconfig: './tsconfig.json',
