@@ -652,10 +652,12 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     const emailKey = normalizeEmail(address);
     this.#cooldown(server.lastResetAt, emailKey, now);
     const user = server.users.get(emailKey);
+    // The letter is written for an unknown address too, and not sent: the same work, the same time.
+    const letter = this.#composeLetter('reset', user ?? { email: address, firstName: '' }, token.token, now);
     if (!user) return;
     this.#voidResetTokens(user.userId);
     server.resetTokens.set(token.hash, { emailKey, userId: user.userId, expiresAt: now + this.#resetTokenTtlMs });
-    this.#sendLetter('reset', user, token.token, now);
+    this.#deliver(letter);
   }
 
   /** The masked address a reset token was issued for; `token_invalid`, `token_used` or `token_expired` otherwise. */
@@ -999,13 +1001,18 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
       userId: user.userId,
       expiresAt: now + this.#tokenTtlMs,
     });
-    this.#sendLetter('activation', user, token.token, now);
+    this.#deliver(this.#composeLetter('activation', user, token.token, now));
   }
 
-  /** Puts a letter into the outbox, in the UI language of this moment, and announces it. */
-  #sendLetter(kind: OutboxLetter['kind'], user: StoredUser, token: string, now: number): void {
+  /** A letter, written in the UI language of this moment. */
+  #composeLetter(
+    kind: OutboxLetter['kind'],
+    user: Pick<StoredUser, 'email' | 'firstName'>,
+    token: string,
+    now: number,
+  ): OutboxLetter {
     const link = this.#link(kind === 'activation' ? this.#options.activationUrl : this.#options.resetUrl, token);
-    const letter: OutboxLetter = {
+    return {
       id: `msg_${randomString(this.#server.secret, 12)}`,
       to: user.email,
       ...letterTexts(kind, user.firstName, link),
@@ -1015,6 +1022,10 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
       sentAt: now,
       kind,
     };
+  }
+
+  /** Puts a letter into the outbox and announces it. */
+  #deliver(letter: OutboxLetter): void {
     this.#server.outbox.push(letter);
     const onLetter = this.#options.onLetter;
     if (onLetter) {
