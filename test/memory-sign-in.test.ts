@@ -225,7 +225,8 @@ describe('MemoryAdapter sign-in', () => {
         `MemoryAdapter sign-in, medians of 15: wrong password ${medians.registered.toFixed(1)} ms, unknown address ` +
           `${medians.unknown.toFixed(1)} ms, pending profile ${medians.pending.toFixed(1)} ms, success ${medians.success.toFixed(1)} ms`,
       );
-      for (const other of ['unknown', 'pending', 'success'] as const) {
+      // What the answer does not tell must not show in the time (a success says who it is anyway).
+      for (const other of ['unknown', 'pending'] as const) {
         const ratio = medians.registered / medians[other];
         expect(ratio, `wrong password against ${other}`).to.be.within(0.5, 2);
       }
