@@ -6,6 +6,10 @@ import type {
   Captcha,
   RegisterInput,
   RegisterResult,
+  ResetPasswordInput,
+  ResetTokenInfo,
+  Session,
+  SignInInput,
 } from './types.js';
 
 export interface HttpAdapterOptions {
@@ -14,13 +18,30 @@ export interface HttpAdapterOptions {
    * resolved against the page (`location.href`) on every call; outside a browser it must be absolute.
    */
   baseUrl: string;
-  /** Whether cookies go along. Default `'same-origin'`; `'include'` for an API on another origin. */
+  /**
+   * Whether the browser sends and stores cookies, the session cookie among them (the session lives only
+   * in the server's HttpOnly cookie; the adapter and the elements never see it). Default `'same-origin'`:
+   * an API on the page's own origin, the contract's default, gets the cookie and nothing else does.
+   * `'include'` for an API on another origin of the same site (`auth.shop.example` for a page on
+   * `shop.example`), which must answer CORS with credentials for the page's origin; `SameSite=Lax`
+   * cookies never travel to another site, whatever this says. `'omit'` sends none: signing in cannot
+   * work then.
+   */
   credentials?: RequestCredentials;
   /**
    * Extra request headers, asked for before every call (a CSRF token, `Accept-Language`, a tracing id).
    * They cannot replace `content-type` or `accept`. If the hook throws, the call rejects with `network`.
+   * An `X-CSRF-Token` given here wins over the one read from {@link csrfCookie}.
    */
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * The readable cookie that holds the session's CSRF token, sent back as `X-CSRF-Token` on every `POST`
+   * (the contract sets it with the session; the server compares it with the value it keeps). Default
+   * `'ae_csrf'`, the contract's name. Only cookies of the page's own site are readable: for an API whose
+   * cookie the page cannot read, pass `false` and send the token through {@link headers} (e.g. from a
+   * `<meta name="csrf-token">`). Never the session cookie, which is HttpOnly.
+   */
+  csrfCookie?: string | false;
   /** Time limit of one call, headers and body included, in ms. Default 15 000. `0` or `Infinity`: none. */
   timeoutMs?: number;
   /** The `fetch` to use. Default `globalThis.fetch`. */
@@ -33,7 +54,22 @@ export interface HttpAdapterOptions {
  */
 export const PROBLEM_TYPE_BASE = 'https://ae-auth-elements.dev/problems/';
 
-type Operation = 'getCaptcha' | 'register' | 'resendActivation' | 'activate';
+type Operation =
+  | 'getCaptcha'
+  | 'register'
+  | 'resendActivation'
+  | 'activate'
+  | 'signIn'
+  | 'signOut'
+  | 'getSession'
+  | 'requestPasswordReset'
+  | 'checkResetToken'
+  | 'resetPassword';
+
+/** The header of the contract's CSRF token (`csrfToken` in `openapi/auth.openapi.yaml`). */
+export const CSRF_HEADER = 'X-CSRF-Token';
+/** The contract's readable cookie with the session's CSRF token: the default of `csrfCookie`. */
+export const CSRF_COOKIE = 'ae_csrf';
 
 /** The shortest captcha lifetime handed to the elements, whatever the server's clock says: 5 s. */
 export const MIN_CAPTCHA_LIFETIME_MS = 5_000;
@@ -51,21 +87,34 @@ const MAX_MESSAGE_LENGTH = 300;
  * An {@link AuthAdapter} that talks to a server implementing the REST contract of
  * `openapi/auth.openapi.yaml`:
  *
- * | call               | request                                        | success                 |
- * | ------------------ | ---------------------------------------------- | ----------------------- |
- * | `getCaptcha`       | `POST {baseUrl}/captcha`                       | 200 `Captcha`           |
- * | `register`         | `POST {baseUrl}/register` `RegisterInput`      | 201 `RegisterResult`    |
- * | `resendActivation` | `POST {baseUrl}/activation/resend` `{ email }` | 204                     |
- * | `activate`         | `POST {baseUrl}/activation` `{ token }`        | 200 `ActivateResult`    |
+ * | call                   | request                                                   | success              |
+ * | ---------------------- | --------------------------------------------------------- | -------------------- |
+ * | `getCaptcha`           | `POST {baseUrl}/captcha`                                  | 200 `Captcha`        |
+ * | `register`             | `POST {baseUrl}/register` `RegisterInput`                 | 201 `RegisterResult` |
+ * | `resendActivation`     | `POST {baseUrl}/activation/resend` `{ email }`            | 204                  |
+ * | `activate`             | `POST {baseUrl}/activation` `{ token }`                   | 200 `ActivateResult` |
+ * | `signIn`               | `POST {baseUrl}/sign-in` `SignInInput`                    | 200 `Session` + cookie |
+ * | `signOut`              | `POST {baseUrl}/sign-out`                                 | 204, cookie cleared  |
+ * | `getSession`           | `GET {baseUrl}/session`                                   | 200 `Session`, 204 `null` |
+ * | `requestPasswordReset` | `POST {baseUrl}/password-reset/request` `{ email }`       | 202                  |
+ * | `checkResetToken`      | `POST {baseUrl}/password-reset/check` `{ token }`         | 200 `ResetTokenInfo` |
+ * | `resetPassword`        | `POST {baseUrl}/password-reset` `ResetPasswordInput`      | 204                  |
+ *
+ * The session is the server's HttpOnly cookie, which the browser keeps and sends ({@link
+ * HttpAdapterOptions.credentials}); nothing here reads, holds or stores it, and `signIn`/`getSession`
+ * hand on only the person (`Session`), whatever else a server sends. Every `POST` carries the session's
+ * CSRF token as `X-CSRF-Token` when the page can read it ({@link HttpAdapterOptions.csrfCookie}).
  *
  * Failures become an {@link AdapterError}: the `code` of an RFC 9457 problem document (or the last segment
  * of its `type` URI), else a code derived from the HTTP status; a response that cannot be read or has the
- * wrong shape is `server`; a request that gets no response is `network`; one that outlives `timeoutMs` is
- * `timeout`. An aborted call rejects with the caller's `signal.reason`.
+ * wrong shape is `server` (for the calls without a result, a body that is not JSON too); a request that
+ * gets no response is `network`; one that outlives `timeoutMs` is `timeout`. An aborted call rejects with
+ * the caller's `signal.reason`. Every status is mapped in one place (`codeFromStatus`).
  *
- * The adapter never retries anything by itself (registering, resending and activating are not idempotent,
- * and a user-visible retry is the element's decision) and never logs anything. The password travels only
- * in the request body. Every request is sent with `cache: 'no-store'`.
+ * The adapter never retries anything by itself (registering, resending, activating, signing in and
+ * resetting are not idempotent, and a user-visible retry is the element's decision) and never logs
+ * anything. Passwords, captcha answers and tokens travel only in request bodies, never in a URL. Every
+ * request is sent with `cache: 'no-store'`.
  *
  * It never follows a redirect, on any call (`redirect: 'manual'`): a JSON API has no reason to redirect,
  * and a followed `307`/`308` would resend the body, password included, to wherever `Location` points. A
@@ -82,6 +131,7 @@ export class HttpAdapter implements AuthAdapter {
   readonly #baseUrl: string;
   readonly #credentials: RequestCredentials;
   readonly #headers: HttpAdapterOptions['headers'];
+  readonly #csrfCookie: string | false;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
 
@@ -92,6 +142,7 @@ export class HttpAdapter implements AuthAdapter {
     this.#baseUrl = options.baseUrl.trim().replace(/\/+$/, '');
     this.#credentials = options.credentials ?? 'same-origin';
     this.#headers = options.headers;
+    this.#csrfCookie = options.csrfCookie === undefined ? CSRF_COOKIE : options.csrfCookie;
     const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#timeoutMs = Number.isFinite(timeout) && timeout > 0 ? timeout : 0;
     const fetchFn =
@@ -106,7 +157,7 @@ export class HttpAdapter implements AuthAdapter {
 
   /** `POST {baseUrl}/captcha`: a new single-use challenge. */
   async getCaptcha(o?: CallOptions): Promise<Captcha> {
-    const { text, url, date, receivedAt } = await this.#call('getCaptcha', '/captcha', undefined, o?.signal);
+    const { text, url, date, receivedAt } = await this.#call('getCaptcha', 'POST', '/captcha', undefined, o?.signal);
     const data = parseJson(text);
     if (
       !isRecord(data) ||
@@ -131,7 +182,7 @@ export class HttpAdapter implements AuthAdapter {
       password: input.password,
       captcha: { id: input.captcha?.id, answer: input.captcha?.answer },
     };
-    const { text } = await this.#call('register', '/register', body, o?.signal);
+    const { text } = await this.#call('register', 'POST', '/register', body, o?.signal);
     const data = parseJson(text);
     if (!isRecord(data) || !isNonEmptyString(data.userId) || typeof data.email !== 'string') {
       throw malformed('a RegisterResult');
@@ -141,12 +192,13 @@ export class HttpAdapter implements AuthAdapter {
 
   /** `POST {baseUrl}/activation/resend`. Resolves for unknown addresses too. */
   async resendActivation(email: string, o?: CallOptions): Promise<void> {
-    await this.#call('resendActivation', '/activation/resend', { email }, o?.signal);
+    const { text } = await this.#call('resendActivation', 'POST', '/activation/resend', { email }, o?.signal);
+    expectNoResult(text);
   }
 
   /** `POST {baseUrl}/activation`. */
   async activate(token: string, o?: CallOptions): Promise<ActivateResult> {
-    const { text } = await this.#call('activate', '/activation', { token }, o?.signal);
+    const { text } = await this.#call('activate', 'POST', '/activation', { token }, o?.signal);
     const data = parseJson(text);
     if (
       !isRecord(data) ||
@@ -160,6 +212,61 @@ export class HttpAdapter implements AuthAdapter {
     return { userId: data.userId, email: data.email, firstName: data.firstName, lastName: data.lastName };
   }
 
+  /**
+   * `POST {baseUrl}/sign-in`. The server sets the session cookie (persistent only with `remember`); this
+   * resolves with the person only. The captcha goes along only when the caller has one (after a
+   * `captcha_required`).
+   */
+  async signIn(input: SignInInput, o?: CallOptions): Promise<Session> {
+    const body: Record<string, unknown> = {
+      email: input.email,
+      password: input.password,
+      remember: input.remember === true,
+    };
+    if (input.captcha) body.captcha = { id: input.captcha.id, answer: input.captcha.answer };
+    const { text } = await this.#call('signIn', 'POST', '/sign-in', body, o?.signal);
+    return sessionFrom(parseJson(text));
+  }
+
+  /** `POST {baseUrl}/sign-out`: the server ends the session and clears its cookie. Resolves when signed out already. */
+  async signOut(o?: CallOptions): Promise<void> {
+    const { text } = await this.#call('signOut', 'POST', '/sign-out', undefined, o?.signal);
+    expectNoResult(text);
+  }
+
+  /** `GET {baseUrl}/session`: 200 with the person, 204 when nobody is signed in (`null`). */
+  async getSession(o?: CallOptions): Promise<Session | null> {
+    const { status, text } = await this.#call('getSession', 'GET', '/session', undefined, o?.signal);
+    if (status === 204) return null;
+    if (status !== 200) throw malformed('a Session (200) or nobody signed in (204)');
+    return sessionFrom(parseJson(text));
+  }
+
+  /** `POST {baseUrl}/password-reset/request`. Resolves alike for any address. */
+  async requestPasswordReset(email: string, o?: CallOptions): Promise<void> {
+    const { text } = await this.#call('requestPasswordReset', 'POST', '/password-reset/request', { email }, o?.signal);
+    expectNoResult(text);
+  }
+
+  /** `POST {baseUrl}/password-reset/check`, the token in the body (never in a URL). */
+  async checkResetToken(token: string, o?: CallOptions): Promise<ResetTokenInfo> {
+    const { text } = await this.#call('checkResetToken', 'POST', '/password-reset/check', { token }, o?.signal);
+    const data = parseJson(text);
+    if (!isRecord(data) || !isNonEmptyString(data.email)) throw malformed('a ResetTokenInfo');
+    return { email: data.email };
+  }
+
+  /** `POST {baseUrl}/password-reset`. Never signs in. */
+  async resetPassword(input: ResetPasswordInput, o?: CallOptions): Promise<void> {
+    const body: ResetPasswordInput = {
+      token: input.token,
+      password: input.password,
+      signOutOthers: input.signOutOthers === true,
+    };
+    const { text } = await this.#call('resetPassword', 'POST', '/password-reset', body, o?.signal);
+    expectNoResult(text);
+  }
+
   #url(path: string): string {
     const base = typeof location === 'undefined' ? undefined : location.href;
     try {
@@ -169,13 +276,14 @@ export class HttpAdapter implements AuthAdapter {
     }
   }
 
-  /** One POST. Resolves with the body text of a 2xx response; rejects with an AdapterError or the abort reason. */
+  /** One request. Resolves with the body text of a 2xx response; rejects with an AdapterError or the abort reason. */
   async #call(
     operation: Operation,
+    method: 'GET' | 'POST',
     path: string,
     payload: unknown,
     signal: AbortSignal | undefined,
-  ): Promise<{ text: string; url: string; date: string | null; receivedAt: number }> {
+  ): Promise<{ status: number; text: string; url: string; date: string | null; receivedAt: number }> {
     signal?.throwIfAborted();
     const url = this.#url(path);
     const headers = new Headers();
@@ -189,6 +297,10 @@ export class HttpAdapter implements AuthAdapter {
     signal?.throwIfAborted();
     headers.set('accept', ACCEPT);
     if (payload !== undefined) headers.set('content-type', 'application/json');
+    if (method === 'POST' && this.#csrfCookie && !headers.has(CSRF_HEADER)) {
+      const csrf = readCookie(this.#csrfCookie);
+      if (csrf) headers.set(CSRF_HEADER, csrf);
+    }
 
     const link = linkSignals(signal, this.#timeoutMs);
     const fetchFn = this.#fetch;
@@ -196,7 +308,7 @@ export class HttpAdapter implements AuthAdapter {
       let response: Response;
       try {
         response = await fetchFn(url, {
-          method: 'POST',
+          method,
           headers,
           body: payload === undefined ? null : JSON.stringify(payload),
           credentials: this.#credentials,
@@ -220,7 +332,9 @@ export class HttpAdapter implements AuthAdapter {
       } catch (cause) {
         throw transportError(cause, signal, link, 'The response was cut off');
       }
-      if (response.ok) return { text, url: response.url || url, date: response.headers.get('date'), receivedAt };
+      if (response.ok) {
+        return { status: response.status, text, url: response.url || url, date: response.headers.get('date'), receivedAt };
+      }
       throw errorFromResponse(operation, response, text);
     } finally {
       link.dispose();
@@ -334,10 +448,14 @@ function codeFromStatus(operation: Operation, status: number): AdapterErrorCode 
     case 408:
     case 504:
       return 'timeout';
+    case 401:
+      return operation === 'signIn' ? 'invalid_credentials' : 'server';
     case 409:
       return operation === 'register' ? 'email_taken' : operation === 'activate' ? 'already_active' : 'server';
     case 410:
-      return operation === 'activate' ? 'token_expired' : 'server';
+      return operation === 'activate' || operation === 'checkResetToken' || operation === 'resetPassword'
+        ? 'token_expired'
+        : 'server';
     case 429:
       return 'rate_limited';
     default:
@@ -374,6 +492,41 @@ function parseJson(text: string): unknown {
   } catch (cause) {
     throw new AdapterError('server', 'The server sent a response that is not JSON', { cause });
   }
+}
+
+/**
+ * A `Session` with the four members of the contract and nothing else: whatever more a server sends (a
+ * token, say) never reaches the elements.
+ */
+function sessionFrom(data: unknown): Session {
+  if (
+    !isRecord(data) ||
+    !isNonEmptyString(data.userId) ||
+    typeof data.email !== 'string' ||
+    typeof data.firstName !== 'string' ||
+    typeof data.lastName !== 'string'
+  ) {
+    throw malformed('a Session');
+  }
+  return { userId: data.userId, email: data.email, firstName: data.firstName, lastName: data.lastName };
+}
+
+/**
+ * The body of a call without a result: nothing, or JSON (ignored). Anything else (an HTML page of a proxy
+ * or a captive portal answering 200) is `server`: the call did not reach the API.
+ */
+function expectNoResult(text: string): void {
+  if (text.trim() !== '') parseJson(text);
+}
+
+/** The value of the page's cookie `name`, when a script may read it (never an HttpOnly one). */
+function readCookie(name: string): string | undefined {
+  if (typeof document === 'undefined' || typeof document.cookie !== 'string') return undefined;
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
+  }
+  return undefined;
 }
 
 function malformed(expected: string): AdapterError {
