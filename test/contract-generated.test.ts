@@ -4,7 +4,8 @@ import { contractControl, VIOLATION_HEADER } from './server/contract-client.js';
 // Requests generated from openapi/auth.openapi.yaml itself (served parsed by the contract server's
 // /api/__test__/openapi): for each operation, its example, every string at and over its maxLength, every
 // required member missing, every member of the wrong JSON type, bodies that are not objects, not JSON,
-// empty, too large, or not application/json. Each must get a status the document lists for the
+// empty, too large, or not application/json (an operation without a request body, GET /session, is sent
+// without one). Each must get a status the document lists for the
 // operation, a problem document for every failure, never a 5xx and never a hang; the server's own check
 // (request valid or not, response allowed) must agree. Adding an operation or a member to the document
 // adds its cases here.
@@ -90,27 +91,43 @@ const padded = (value: Json | undefined, length: number) => {
 
 /**
  * Over-long, missing and wrong members as each operation's description documents them: register blames the
- * member (`.required`/`.tooLong` codes, captcha problems on `captcha`), resend is `422 email.tooLong` and
- * `400` for a missing address, activate is `token_invalid` for an over-long token and `400` when missing.
+ * member (`.required`/`.tooLong` codes, captcha problems on `captcha`), resend and the reset request are
+ * `422 email.tooLong` and `400` for a missing address, activate and the reset token calls are
+ * `token_invalid` for an over-long token and `400` when it is missing; sign-in is `422 <member>.tooLong`
+ * (captcha problems on `captcha`) and `400` for a missing member; reset is `422 password.tooLong`.
  */
+const captchaProblem = (member: string): Expectation => ({ kind: 'problem', status: 422, member, code: 'captcha_invalid' });
+const malformedMember = (member: string): Expectation => ({ kind: 'problem', status: 400, member, fieldError: 'invalid_type' });
+const tooLongToken = (): Expectation => ({ kind: 'problem', status: 404, code: 'token_invalid' });
 const TOO_LONG: Record<string, (member: string) => Expectation> = {
   register: (member) =>
-    member === 'captcha'
-      ? { kind: 'problem', status: 422, member, code: 'captcha_invalid' }
-      : { kind: 'problem', status: 422, member, fieldError: /\.tooLong$/ },
+    member === 'captcha' ? captchaProblem(member) : { kind: 'problem', status: 422, member, fieldError: /\.tooLong$/ },
   resendActivation: (member) => ({ kind: 'problem', status: 422, member, fieldError: 'email.tooLong' }),
-  activate: () => ({ kind: 'problem', status: 404, code: 'token_invalid' }),
+  activate: tooLongToken,
+  signIn: (member) =>
+    member === 'captcha' ? captchaProblem(member) : { kind: 'problem', status: 422, member, fieldError: `${member}.tooLong` },
+  requestPasswordReset: (member) => ({ kind: 'problem', status: 422, member, fieldError: 'email.tooLong' }),
+  checkResetToken: tooLongToken,
+  resetPassword: (member) =>
+    member === 'token' ? tooLongToken() : { kind: 'problem', status: 422, member, fieldError: 'password.tooLong' },
 };
 const MISSING: Record<string, (member: string) => Expectation> = {
   register: (member) =>
-    member === 'captcha'
-      ? { kind: 'problem', status: 422, member, code: 'captcha_invalid' }
-      : { kind: 'problem', status: 422, member, fieldError: /\.required$/ },
-  resendActivation: (member) => ({ kind: 'problem', status: 400, member, fieldError: 'invalid_type' }),
-  activate: (member) => ({ kind: 'problem', status: 400, member, fieldError: 'invalid_type' }),
+    member === 'captcha' ? captchaProblem(member) : { kind: 'problem', status: 422, member, fieldError: /\.required$/ },
+  resendActivation: malformedMember,
+  activate: malformedMember,
+  // A captcha without its id or answer is one that cannot be ours; the top-level members are required JSON.
+  signIn: (member) => (member === 'captcha' ? captchaProblem(member) : malformedMember(member)),
+  requestPasswordReset: malformedMember,
+  checkResetToken: malformedMember,
+  resetPassword: malformedMember,
 };
 
 function casesOf(operation: Operation): Case[] {
+  // No request body in the document (a GET): sent without one, which must succeed.
+  if (!operation.requestBody) {
+    return [{ name: 'no body at all', valid: true, contentType: '', body: () => undefined, expect: { kind: 'success' } }];
+  }
   const media = operation.requestBody?.content['application/json'];
   const schema = resolve(media?.schema);
   const bodyRequired = operation.requestBody?.required === true;
@@ -201,19 +218,36 @@ async function apiPost(path: string, body: unknown) {
     headers: { ...server.headers, 'content-type': 'application/json' },
     body: body === undefined ? null : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${text}`);
+  return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
-/** The operation's example, made answerable: a fresh captcha (the test answer), a real activation token. */
-async function liveExample(example: Record<string, Json>): Promise<Record<string, Json>> {
+/** Registers `email` with `password` (and activates it unless `pending`). */
+async function profile(email: string, password: string, pending = false): Promise<void> {
+  const captcha = (await apiPost('/captcha', undefined)) as { id: string };
+  await apiPost('/register', { email, firstName: 'Maria', lastName: 'Ivanova', password, captcha: { id: captcha.id, answer: ANSWER } });
+  if (!pending) await apiPost('/activation', { token: await server.tokenOf(email, 'activation') });
+}
+
+/**
+ * The operation's example, made answerable: a fresh captcha (the test answer), a real activation token, a
+ * profile with the example's address and password to sign in to, a real reset token.
+ */
+async function liveExample(operationId: string, example: Record<string, Json>): Promise<Record<string, Json>> {
   const live = structuredClone(example);
-  if ('token' in live) {
-    const captcha = (await apiPost('/captcha', undefined)) as { id: string };
-    const email = `token.${Math.random().toString(36).slice(2)}@example.com`;
-    await apiPost('/register', { email, firstName: 'Maria', lastName: 'Ivanova', password: 'Tr0ub4dor-3', captcha: { id: captcha.id, answer: ANSWER } });
-    const outbox = (await server.control('GET', 'outbox')) as { to: string; token: string }[];
-    live.token = outbox.find((l) => l.to === email)!.token;
+  const fresh = () => `token.${Math.random().toString(36).slice(2)}@example.com`;
+  if (operationId === 'activate') {
+    const email = fresh();
+    await profile(email, 'Tr0ub4dor-3', true);
+    live.token = await server.tokenOf(email, 'activation');
+  }
+  if (operationId === 'signIn') await profile(String(live.email), String(live.password));
+  if (operationId === 'checkResetToken' || operationId === 'resetPassword') {
+    const email = fresh();
+    await profile(email, 'Tr0ub4dor-3');
+    await apiPost('/password-reset/request', { email });
+    live.token = await server.tokenOf(email, 'reset');
   }
   if ('captcha' in live) {
     const captcha = (await apiPost('/captcha', undefined)) as { id: string };
@@ -232,7 +266,18 @@ describe('generated from the OpenAPI document', () => {
 
   it('has operations to generate cases for', () => {
     const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
-    expect(ids).to.have.members(['getCaptcha', 'register', 'resendActivation', 'activate']);
+    expect(ids).to.have.members([
+      'getCaptcha',
+      'register',
+      'resendActivation',
+      'activate',
+      'signIn',
+      'signOut',
+      'getSession',
+      'requestPasswordReset',
+      'checkResetToken',
+      'resetPassword',
+    ]);
   });
 
   for (const [path, item] of Object.entries(doc.paths)) {
@@ -243,7 +288,7 @@ describe('generated from the OpenAPI document', () => {
           const wanted = c.expect.kind === 'problem' ? String(c.expect.status) : c.expect.kind === 'success' ? '2xx' : 'not too long';
           it(`${c.name} → ${wanted}`, async () => {
             const media = operation.requestBody?.content['application/json'];
-            const example = await liveExample((media?.example ?? {}) as Record<string, Json>);
+            const example = await liveExample(operation.operationId, (media?.example ?? {}) as Record<string, Json>);
             const body = c.body(example);
             const headers: Record<string, string> = { ...server.headers };
             const type = c.contentType ?? 'application/json';

@@ -10,7 +10,17 @@ import { contractControl, VIOLATION_HEADER } from './server/contract-client.js';
 const NAMESPACE = `contract-server-${Math.random().toString(36).slice(2)}`;
 const server = contractControl(NAMESPACE);
 const ANSWER = 'Ab3dE';
-const OPERATIONS = ['/captcha', '/register', '/activation/resend', '/activation'];
+const OPERATIONS = [
+  '/captcha',
+  '/register',
+  '/activation/resend',
+  '/activation',
+  '/sign-in',
+  '/sign-out',
+  '/password-reset/request',
+  '/password-reset/check',
+  '/password-reset',
+];
 
 const adapter = () => new HttpAdapter({ baseUrl: '/api/auth', headers: () => server.headers });
 const post = (path: string, init: RequestInit = {}) =>
@@ -71,6 +81,16 @@ describe('the contract server', () => {
       expect(requests.every((r) => !r.valid && r.status === 415)).to.equal(true);
     });
 
+    it('a cross-site text/plain sign-in with the right password gets 415 and sets no cookie', async () => {
+      await registered('maria@example.com');
+      await adapter().activate((await outbox())[0]!.token);
+      const body = JSON.stringify({ email: 'maria@example.com', password: 'Tr0ub4dor-3', remember: true });
+      await expectProblem(await post('/sign-in', { body, headers: { 'content-type': 'text/plain' } }), 415, 'validation');
+      const sent = (await server.lastResponse()).headers;
+      expect(sent['set-cookie']).to.equal(undefined);
+      expect(await server.sessions('maria@example.com')).to.have.length(0);
+    });
+
     it('takes application/json with parameters', async () => {
       const response = await post('/activation/resend', {
         body: JSON.stringify({ email: 'nobody@example.com' }),
@@ -112,6 +132,23 @@ describe('the contract server', () => {
       expect(found[1]!.violations.join()).to.contain('/userId must be string');
     });
 
+    it('a session cookie without HttpOnly breaks the document: a 500, and no cookie reaches the page', async () => {
+      await registered('maria@example.com');
+      await adapter().activate((await outbox())[0]!.token);
+      const names = await server.cookieNames();
+      await server.fault({
+        kind: 'mutate',
+        path: 'sign-in',
+        headers: { 'set-cookie': `${names.session}=leaked; Path=/; SameSite=Lax` },
+      });
+      const a = adapter();
+      await adapterError(a.signIn({ email: 'maria@example.com', password: 'Tr0ub4dor-3', remember: false }), 'server');
+      const [violation] = await server.takeViolations();
+      expect(violation).to.include({ operation: 'signIn', status: 200 });
+      expect(violation!.violations.join()).to.contain('header Set-Cookie must match pattern');
+      expect(document.cookie).not.to.contain('leaked');
+    });
+
     it('an undocumented member type in a problem is caught too', async () => {
       await server.fault({ kind: 'mutate', path: 'activation', set: { code: 'no_such_code' } });
       const response = await post('/activation', { body: '{"token":"nope"}', headers: { 'content-type': 'application/json' } });
@@ -132,6 +169,34 @@ describe('the contract server', () => {
         { operation: 'activate', valid: false, errors: ['request body/token must be string'], status: 400 },
         { operation: 'resendActivation', valid: true, errors: [], status: 204 },
       ]);
+    });
+
+    it('names the cookies after the namespace, and the default namespace with the contract names', async () => {
+      const names = await server.cookieNames();
+      expect(names.session.startsWith('ae_session__contract-server-')).to.equal(true);
+      expect(names.csrf.startsWith('ae_csrf__contract-server-')).to.equal(true);
+      const plain = (await (await fetch('/api/__test__/cookie-names')).json()) as { session: string; csrf: string };
+      expect(plain).to.deep.equal({ session: 'ae_session', csrf: 'ae_csrf' });
+    });
+
+    it('answers a POST to the session with 405 and Allow: GET', async () => {
+      const response = await post('/session');
+      expect(response.status).to.equal(405);
+      expect(response.headers.get('allow')).to.equal('GET');
+    });
+
+    it('plays another browser: its cookies stay in the server-side jar, never in this page', async () => {
+      await registered('maria@example.com');
+      await adapter().activate((await outbox())[0]!.token);
+      const names = await server.cookieNames();
+      // With this page's credentials on purpose: what the relay let through would land in this page's jar.
+      const other = new HttpAdapter({ baseUrl: server.browserUrl('tablet'), csrfCookie: false, headers: () => server.headers });
+      await other.signIn({ email: 'maria@example.com', password: 'Tr0ub4dor-3', remember: true });
+      expect(document.cookie).not.to.contain(names.csrf);
+      expect((await other.getSession())?.email).to.equal('maria@example.com');
+      expect(await adapter().getSession()).to.equal(null);
+      await other.signOut();
+      expect(await other.getSession()).to.equal(null);
     });
 
     it('dates its answers on its own clock', async () => {

@@ -15,6 +15,7 @@ const server = contractControl(NAMESPACE);
 const NS_HEADER = server.headers;
 const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 const CAPTCHA_TTL_MS = 120_000;
+const RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
 
 const control = server.control;
 const reset = server.reset;
@@ -47,28 +48,46 @@ async function registration(a: HttpAdapter, email = 'Maria.Ivanova@Example.com')
   };
 }
 
+let browsers = 0;
 describeAdapterConformance(
   'HttpAdapter against the contract server',
-  () => ({
-    adapter: adapter(),
-    solveCaptcha: answerOf,
-    async readActivationToken(email) {
-      const outbox = (await control('GET', 'outbox')) as { to: string; token: string }[];
-      const letter = outbox.filter((l) => l.to.toLowerCase() === email.trim().toLowerCase()).at(-1);
-      if (!letter) throw new Error(`no letter to ${email}`);
-      return letter.token;
-    },
-    async expireToken() {
-      await control('POST', 'clock', { advanceMs: TOKEN_TTL_MS });
-    },
-    async expireCaptcha() {
-      await control('POST', 'clock', { advanceMs: CAPTCHA_TTL_MS });
-    },
-    async reset() {
-      await reset({ captchaTtlMs: CAPTCHA_TTL_MS, tokenTtlMs: TOKEN_TTL_MS });
-    },
-  }),
-  { expireToken: true, expireCaptcha: true },
+  async () => {
+    // This page's cookie jar is the first client; the CSRF cookie carries the namespace in its name.
+    const { csrf } = await server.cookieNames();
+    return {
+      adapter: adapter({ csrfCookie: csrf }),
+      solveCaptcha: answerOf,
+      readActivationToken: (email) => server.tokenOf(email, 'activation'),
+      readResetToken: (email) => server.tokenOf(email, 'reset'),
+      async expireToken() {
+        await control('POST', 'clock', { advanceMs: TOKEN_TTL_MS });
+      },
+      async expireCaptcha() {
+        await control('POST', 'clock', { advanceMs: CAPTCHA_TTL_MS });
+      },
+      async expireResetToken() {
+        await control('POST', 'clock', { advanceMs: RESET_TOKEN_TTL_MS });
+      },
+      // Another browser: the server relays its calls with a cookie jar of its own.
+      secondClient: () =>
+        new HttpAdapter({
+          baseUrl: server.browserUrl(`second-${++browsers}`),
+          credentials: 'omit',
+          csrfCookie: false,
+          headers: () => NS_HEADER,
+        }),
+      async reset() {
+        await reset({ captchaTtlMs: CAPTCHA_TTL_MS, tokenTtlMs: TOKEN_TTL_MS });
+      },
+    };
+  },
+  {
+    expireToken: true,
+    expireCaptcha: true,
+    expireResetToken: true,
+    secondClient: true,
+    report: (line) => console.log(`[conformance over HTTP] ${line}`),
+  },
 );
 
 describe('HttpAdapter', () => {

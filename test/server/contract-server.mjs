@@ -1,13 +1,17 @@
 // A server that follows openapi/auth.openapi.yaml, built on the real MemoryAdapter so that the HTTP contract
-// and the embedded backend cannot drift apart. For tests, demos and backend teams; never for production:
-// its /api/__test__/ endpoints reveal captcha answers and activation tokens.
+// and the embedded backend cannot drift apart: every rule is the adapter's, this file adds HTTP (and
+// contract-sessions.mjs maps browsers, by an HttpOnly cookie, to devices of the adapter, each with a session
+// of its own). For tests, demos and backend teams; never for production:
+// its /api/__test__/ endpoints reveal captcha answers, activation and reset tokens.
 //
 //   import { createContractHandler } from './contract-server.mjs';
 //   const handler = createContractHandler({ resendCooldownMs: 0 });
 //   http.createServer((req, res) => handler(req, res, () => { res.statusCode = 404; res.end(); }));
 //
 // State lives in memory, per namespace: requests that carry `x-contract-namespace: <name>` (or `?ns=<name>`)
-// get their own users, captchas, faults and clock, so parallel test files cannot disturb each other.
+// get their own users, captchas, sessions, faults and clock, so parallel test files cannot disturb each other;
+// outside the default namespace the cookies carry the namespace in their names (`ae_session__<ns>`), since
+// test files in one browser share one cookie jar.
 //
 // The contract is checked on both sides (contract-validator.mjs, ajv over the document's schemas): every
 // request is recorded with whether the document allows it, and every response is checked before it is
@@ -21,6 +25,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { loadContract, mediaType } from './contract-validator.mjs';
+import { cookieNames, createSessions } from './contract-sessions.mjs';
+
+export { cookieNames };
 
 export const AUTH_PREFIX = '/api/auth';
 export const TEST_PREFIX = '/api/__test__';
@@ -38,6 +45,10 @@ export const STATUS_BY_CODE = Object.freeze({
   already_active: 409,
   token_invalid: 404,
   token_expired: 410,
+  token_used: 410,
+  invalid_credentials: 401,
+  not_activated: 403,
+  captcha_required: 403,
   rate_limited: 429,
   timeout: 504,
   server: 500,
@@ -51,8 +62,12 @@ const TITLES = {
   captcha_expired: 'The captcha has expired',
   email_taken: 'This e-mail address is already registered',
   already_active: 'The profile is already active',
-  token_invalid: 'Unknown activation link',
-  token_expired: 'The activation link has expired',
+  token_invalid: 'Unknown link',
+  token_expired: 'The link has expired',
+  token_used: 'The link was used already',
+  invalid_credentials: 'Invalid e-mail or password',
+  not_activated: 'The profile is not activated yet',
+  captcha_required: 'Answer the captcha to sign in',
   rate_limited: 'Too many requests',
   timeout: 'The server timed out',
   server: 'Internal server error',
@@ -66,7 +81,15 @@ const ROUTES = {
   '/register': 'register',
   '/activation/resend': 'resendActivation',
   '/activation': 'activate',
+  '/sign-in': 'signIn',
+  '/sign-out': 'signOut',
+  '/session': 'getSession',
+  '/password-reset/request': 'requestPasswordReset',
+  '/password-reset/check': 'checkResetToken',
+  '/password-reset': 'resetPassword',
 };
+/** The method of each operation that is not a POST. */
+const METHOD_OF = { getSession: 'GET' };
 
 /** MemoryAdapter options a test may set through `POST /api/__test__/reset`. */
 const RESET_OPTION_KEYS = [
@@ -78,7 +101,18 @@ const RESET_OPTION_KEYS = [
   'captchaAnswer',
   'captchaLength',
   'activationUrl',
+  'resetUrl',
+  'resetTokenTtlMs',
+  'captchaAfterFailures',
+  'lockAfterFailures',
+  'lockoutMs',
+  'failureWindowMs',
+  'sessionTtlMs',
+  'rememberTtlMs',
+  'rejectCommonPasswords',
 ];
+/** The MemoryAdapter's "stay signed in" lifetime when not set: the cookie's Max-Age must match it. */
+const DEFAULT_REMEMBER_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Options of `POST /api/__test__/reset` that shape the server itself rather than its MemoryAdapter. */
 const SERVER_OPTION_DEFAULTS = {
@@ -90,6 +124,8 @@ const SERVER_OPTION_DEFAULTS = {
   captchaExpiresAtUnit: 'ms',
 };
 
+/** `/api/__test__/browser/<jar>/api/auth/…`: a request of another browser (see `asBrowser`). */
+const BROWSER_PATH = new RegExp(`^${TEST_PREFIX}/browser/([^/]+)(${AUTH_PREFIX}(?:/.*)?)$`);
 const MAX_BODY_BYTES = 16 * 1024;
 const MAX_NAMESPACES = 200;
 const MAX_LOGGED_REQUESTS = 500;
@@ -147,16 +183,19 @@ export function createContractHandler(options = {}) {
   const violations = new Map();
   const ready = Promise.all([loadBackend(), loadContract()]).then(([backend, contract]) => ({ backend, contract }));
 
-  function makeState({ backend, contract }, overrides = {}) {
+  function makeState({ backend, contract }, overrides = {}, name = 'default') {
     const settings = { ...SERVER_OPTION_DEFAULTS };
     for (const key of Object.keys(SERVER_OPTION_DEFAULTS)) if (overrides[key] !== undefined) settings[key] = overrides[key];
     const state = { adapter: undefined, faults: [], clockOffset: Number(settings.clockOffsetMs) || 0, settings };
     state.lastRequest = undefined;
+    /** Cookie jars of the relayed browsers (`asBrowser`), by name. */
+    state.jars = new Map();
     state.requests = [];
     const adapterOverrides = {};
     for (const key of RESET_OPTION_KEYS) if (overrides[key] !== undefined) adapterOverrides[key] = overrides[key];
     const merged = {
       activationUrl: 'http://localhost/activate#token={token}',
+      resetUrl: 'http://localhost/reset-password#token={token}',
       validate: registrationRules(backend, contract),
       ...adapterDefaults,
       ...adapterOverrides,
@@ -164,6 +203,8 @@ export function createContractHandler(options = {}) {
     const baseNow = merged.now ?? Date.now;
     state.now = () => baseNow() + state.clockOffset;
     state.adapter = new backend.MemoryAdapter({ ...merged, now: state.now });
+    const rememberTtlMs = Number(merged.rememberTtlMs ?? DEFAULT_REMEMBER_TTL_MS);
+    state.sessions = createSessions({ backend, adapter: state.adapter, settings: { rememberTtlMs }, namespace: name });
     return state;
   }
 
@@ -171,7 +212,7 @@ export function createContractHandler(options = {}) {
     let state = namespaces.get(name);
     if (!state) {
       if (namespaces.size >= MAX_NAMESPACES) namespaces.delete(namespaces.keys().next().value);
-      state = makeState(loaded);
+      state = makeState(loaded, {}, name);
       namespaces.set(name, state);
     }
     return state;
@@ -194,8 +235,37 @@ export function createContractHandler(options = {}) {
     const loaded = await ready;
     const name = String(req.headers[NAMESPACE_HEADER] ?? url.searchParams.get('ns') ?? 'default').slice(0, 100);
     const context = { req, res, url, path, ...loaded, name, state: stateFor(loaded, name) };
+    const relayed = BROWSER_PATH.exec(path);
+    if (testEndpoints && relayed) return handleAuth({ ...context, path: relayed[2], ...asBrowser(context, decodeURIComponent(relayed[1])) });
     if (isUnder(path, TEST_PREFIX)) return handleTest(context);
     return handleAuth(context);
+  }
+
+  /**
+   * Another browser, for tests of "other devices": `/api/__test__/browser/<jar>/api/auth/…` is served as
+   * `/api/auth/…` with the cookies of a jar the server keeps for it (what its Set-Cookie headers set, honouring
+   * Max-Age=0), never handing them to the real browser, and with the CSRF header its page would send.
+   */
+  function asBrowser({ req, res, state }, jarName) {
+    let jar = state.jars.get(jarName);
+    if (!jar) state.jars.set(jarName, (jar = new Map()));
+    const names = state.sessions.names;
+    req.headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (!req.headers.cookie) delete req.headers.cookie;
+    if (jar.has(names.csrf) && req.headers['x-csrf-token'] === undefined) req.headers['x-csrf-token'] = jar.get(names.csrf);
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = (status, headers = {}) => {
+      for (const cookie of [headers['set-cookie'] ?? []].flat()) {
+        const [pair, ...attributes] = cookie.split(';');
+        const eq = pair.indexOf('=');
+        const key = pair.slice(0, eq).trim();
+        if (attributes.some((a) => a.trim().toLowerCase() === 'max-age=0')) jar.delete(key);
+        else jar.set(key, pair.slice(eq + 1).trim());
+      }
+      const { 'set-cookie': _dropped, ...rest } = headers;
+      return writeHead(status, rest);
+    };
+    return {};
   }
 
   /**
@@ -209,6 +279,7 @@ export function createContractHandler(options = {}) {
     if (exchange.fault) sent[FAULT_HEADER] = exchange.fault;
     if (exchange.operation && contractCheck && !exchange.fault) {
       if (exchange.mutate && sent['content-type']) bodyText = mutateBody(bodyText, exchange.mutate);
+      if (exchange.mutate) Object.assign(sent, exchange.mutate.headers);
       const found = contract.checkResponse(exchange.operation, { status, headers: sent, bodyText });
       const request = exchange.request;
       if (request && !request.valid && status < 400) {
@@ -230,10 +301,13 @@ export function createContractHandler(options = {}) {
         });
         const header = detail.replace(/[^\x20-\x7e]/g, '?').slice(0, MAX_VIOLATION_HEADER);
         Object.assign(sent, { 'content-type': 'application/problem+json', [VIOLATION_HEADER]: header });
+        // A 500 sets nothing: a cookie that broke the document must not reach the browser either.
         delete sent['retry-after'];
+        delete sent['set-cookie'];
       }
     }
     if (exchange.log) exchange.log.status = status;
+    if (exchange.operation) state.lastResponse = { operation: exchange.operation, status, headers: { ...sent } };
     res.writeHead(status, sent);
     res.end(bodyText);
   }
@@ -251,7 +325,7 @@ export function createContractHandler(options = {}) {
       return problem(exchange, 500, { code: 'server', title: TITLES.server, detail: 'Unexpected error' });
     }
     const status = error.status ?? STATUS_BY_CODE[error.code] ?? 500;
-    const fields = { code: error.code, title: TITLES[error.code], detail: error.message };
+    const fields = { code: error.code, title: error.title ?? TITLES[error.code], detail: error.message };
     if (error.field !== undefined) fields.field = error.field;
     if (error.fieldErrors !== undefined) fields.fieldErrors = error.fieldErrors;
     const headers = {};
@@ -269,8 +343,9 @@ export function createContractHandler(options = {}) {
     const exchange = { req, res, state, backend, contract, name, operation: undefined };
     // Outside the operations of the document: answered, not checked (`about:blank` problems).
     if (!operation) return problem(exchange, 404, { title: 'Not found', detail: `No operation at ${path}` });
-    if (req.method !== 'POST') {
-      return problem(exchange, 405, { title: 'Method not allowed', detail: 'Use POST' }, { allow: 'POST' });
+    const method = METHOD_OF[operation] ?? 'POST';
+    if (req.method !== method) {
+      return problem(exchange, 405, { title: 'Method not allowed', detail: `Use ${method}` }, { allow: method });
     }
     exchange.operation = operation;
     exchange.log = { operation, valid: false, errors: [], status: undefined };
@@ -349,6 +424,39 @@ export function createContractHandler(options = {}) {
           const token = requiredString(backend, body, 'token');
           return json(exchange, 200, await adapter.activate(token, call));
         }
+        case 'signIn': {
+          const input = signInInput(backend, contract, body);
+          const { session, cookies } = await state.sessions.signIn(req, input, call);
+          return reply(exchange, 200, { 'content-type': 'application/json', 'set-cookie': cookies }, JSON.stringify(session));
+        }
+        case 'signOut': {
+          if (body !== undefined && !isRecord(body)) throw typeError(backend, ['body']);
+          const { cookies } = await state.sessions.signOut(req, call);
+          return reply(exchange, 204, { 'set-cookie': cookies });
+        }
+        case 'getSession': {
+          const { session, cookies } = await state.sessions.getSession(req, call);
+          if (session) return json(exchange, 200, session);
+          return reply(exchange, 204, cookies ? { 'set-cookie': cookies } : {});
+        }
+        case 'requestPasswordReset': {
+          const email = requiredString(backend, body, 'email');
+          tooLong(backend, contract, 'PasswordResetRequestInput', { email });
+          await adapter.requestPasswordReset(email, call);
+          return reply(exchange, 202);
+        }
+        case 'checkResetToken': {
+          const token = requiredString(backend, body, 'token');
+          if (token.length > maxLengthOf(contract, 'ResetTokenInput', 'token')) throw tokenTooLong(backend);
+          return json(exchange, 200, await adapter.checkResetToken(token, call));
+        }
+        case 'resetPassword': {
+          const input = resetPasswordInput(backend, contract, body);
+          // The adapter checks the token, then the password (its rule caps it at the document's 128 characters,
+          // never trimmed). The reset never signs in: no cookie, whatever the adapter's sessions do.
+          await adapter.resetPassword(input, call);
+          return reply(exchange, 204);
+        }
       }
     } catch (error) {
       if (controller.signal.aborted) return; // nobody is listening any more
@@ -386,11 +494,23 @@ export function createContractHandler(options = {}) {
     }
     switch (`${method} ${action}`) {
       case 'POST reset': {
-        namespaces.set(name, makeState({ contract, ...loaded }, isRecord(body) ? body : {}));
+        namespaces.set(name, makeState({ contract, ...loaded }, isRecord(body) ? body : {}, name));
         return send(204);
       }
       case 'GET outbox':
+        // Activation and reset letters, oldest first; `kind` tells them apart.
         return send(200, state.adapter.outbox);
+      case 'GET sessions': {
+        // The live sessions of a profile, on every device (browser): without ids or CSRF tokens.
+        const user = state.adapter.getUser(url.searchParams.get('email') ?? '');
+        const at = state.now();
+        const list = user ? state.adapter.debugState().sessions.filter((s) => s.userId === user.userId && at < s.expiresAt) : [];
+        return send(200, list.map(({ userId, remember, createdAt, expiresAt }) => ({ userId, remember, createdAt, expiresAt })));
+      }
+      case 'GET cookie-names':
+        return send(200, state.sessions.names);
+      case 'GET last-response':
+        return state.lastResponse ? send(200, state.lastResponse) : fail(404, { title: 'No response from /api/auth yet' });
       case 'GET captcha-answer': {
         const answer = state.adapter.debugCaptchaAnswer(url.searchParams.get('id') ?? '');
         return answer === undefined ? fail(404, { title: 'No such unused captcha' }) : send(200, { answer });
@@ -534,6 +654,62 @@ function registerInput(backend, body) {
   };
 }
 
+/** The members of a sign-in, their JSON types (400) and lengths (422) checked. */
+function signInInput(backend, contract, body) {
+  if (!isRecord(body)) throw typeError(backend, ['body']);
+  const wrong = ['email', 'password'].filter((key) => typeof body[key] !== 'string');
+  if (typeof body.remember !== 'boolean') wrong.push('remember');
+  const captcha = body.captcha;
+  if (
+    captcha !== undefined &&
+    (!isRecord(captcha) ||
+      (captcha.id !== undefined && typeof captcha.id !== 'string') ||
+      (captcha.answer !== undefined && typeof captcha.answer !== 'string'))
+  ) {
+    wrong.push('captcha');
+  }
+  if (wrong.length) throw typeError(backend, wrong);
+  tooLong(backend, contract, 'SignInInput', { email: body.email, password: body.password });
+  if (captcha !== undefined) {
+    const limits = contract.document.components.schemas.SignInInput.properties.captcha.properties;
+    if (String(captcha.id ?? '').length > limits.id.maxLength || String(captcha.answer ?? '').length > limits.answer.maxLength) {
+      throw new backend.AdapterError('captcha_invalid', 'The captcha is not one of ours', { field: 'captcha' });
+    }
+  }
+  return {
+    email: body.email,
+    password: body.password,
+    remember: body.remember,
+    captcha: captcha === undefined ? undefined : { id: captcha.id, answer: captcha.answer ?? '' },
+  };
+}
+
+function resetPasswordInput(backend, contract, body) {
+  if (!isRecord(body)) throw typeError(backend, ['body']);
+  const wrong = ['token', 'password'].filter((key) => typeof body[key] !== 'string');
+  if (typeof body.signOutOthers !== 'boolean') wrong.push('signOutOthers');
+  if (wrong.length) throw typeError(backend, wrong);
+  if (body.token.length > maxLengthOf(contract, 'ResetPasswordInput', 'token')) throw tokenTooLong(backend);
+  return { token: body.token, password: body.password, signOutOthers: body.signOutOthers };
+}
+
+/** A token over its maxLength is no token of ours: `token_invalid`, as for activation. */
+function tokenTooLong(backend) {
+  return new backend.AdapterError('token_invalid', 'Unknown link');
+}
+
+/** `validation` with `<field>.tooLong` for every member over the document's maxLength of `schema`. */
+function tooLong(backend, contract, schema, values) {
+  const fieldErrors = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (value.length > maxLengthOf(contract, schema, field)) fieldErrors[field] = field === 'email' ? 'email.tooLong' : `${field}.tooLong`;
+  }
+  const failed = Object.keys(fieldErrors);
+  if (failed.length) {
+    throw new backend.AdapterError('validation', `Too long: ${failed.join(', ')}`, { field: failed[0], fieldErrors });
+  }
+}
+
 function requiredString(backend, body, key) {
   if (!isRecord(body) || typeof body[key] !== 'string') throw typeError(backend, [isRecord(body) ? key : 'body']);
   return body[key];
@@ -597,7 +773,11 @@ function parseFault(body) {
       const drop = body.drop === undefined ? [] : body.drop;
       if (!Array.isArray(drop) || !drop.every((k) => typeof k === 'string')) return 'drop must be a list of member names';
       if (body.set !== undefined && !isRecord(body.set)) return 'set must be an object';
-      return { kind: 'mutate', drop, set: body.set ?? {}, path, times };
+      if (body.headers !== undefined && (!isRecord(body.headers) || !Object.values(body.headers).every((v) => typeof v === 'string'))) {
+        return 'headers must be an object of strings';
+      }
+      const headers = Object.fromEntries(Object.entries(body.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      return { kind: 'mutate', drop, set: body.set ?? {}, headers, path, times };
     }
     case 'hang': {
       const ms = body.ms === undefined ? DEFAULT_HANG_MS : Number(body.ms);

@@ -6,6 +6,7 @@
 //   RESEND_COOLDOWN_MS  minimum time between two letters to one address (default 60000)
 //   LATENCY_MS          simulated latency per call
 //   ACTIVATION_URL      link base for letters, `{token}` is replaced (default http://localhost/activate#token={token})
+//   RESET_URL           the same for password reset letters (default http://localhost/reset-password#token={token})
 //   CORS_ORIGIN         an origin allowed to call with credentials (e.g. http://localhost:8000); default: none
 //   TEST_ENDPOINTS=0    turns /api/__test__/ off (it reveals captcha answers and tokens)
 //   CONTRACT_CHECK=0    sends responses unchecked (by default one that breaks openapi/auth.openapi.yaml
@@ -26,6 +27,7 @@ const handler = createContractHandler({
   ...(number(env.RESEND_COOLDOWN_MS) === undefined ? {} : { resendCooldownMs: number(env.RESEND_COOLDOWN_MS) }),
   ...(number(env.LATENCY_MS) === undefined ? {} : { latency: number(env.LATENCY_MS) }),
   ...(env.ACTIVATION_URL ? { activationUrl: env.ACTIVATION_URL } : {}),
+  ...(env.RESET_URL ? { resetUrl: env.RESET_URL } : {}),
 });
 await handler.ready;
 
@@ -42,7 +44,7 @@ const server = createServer((req, res) => {
       res.writeHead(204, {
         'access-control-allow-methods': 'GET, POST',
         'access-control-allow-headers':
-          req.headers['access-control-request-headers'] ?? `content-type, accept, ${NAMESPACE_HEADER}`,
+          req.headers['access-control-request-headers'] ?? `content-type, accept, x-csrf-token, ${NAMESPACE_HEADER}`,
         'access-control-max-age': '600',
       });
       res.end();
