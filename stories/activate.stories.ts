@@ -3,7 +3,7 @@ import { action } from 'storybook/actions';
 import '../src/define/ae-activate.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import type { MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
-import type { AuthAdapter } from '../src/adapter/types.js';
+import type { ActivationCapability, CaptchaCapability, RegistrationCapability } from '../src/adapter/types.js';
 
 interface Args {
   /** The address the letter went to; empty: unknown. */
@@ -16,7 +16,7 @@ interface Args {
 
 /** What each story's loader prepares: its own adapter and, for the link stories, a token. */
 interface Loaded {
-  adapter: AuthAdapter;
+  adapter: CaptchaCapability & RegistrationCapability & ActivationCapability;
   token?: string;
 }
 
@@ -56,7 +56,7 @@ async function withPendingProfile(options: MemoryAdapterOptions = {}) {
 }
 
 /** Checking the link takes `ms`; every other call answers at once. */
-function slowToActivate(base: MemoryAdapter, ms: number): AuthAdapter {
+function slowToActivate(base: MemoryAdapter, ms: number): CaptchaCapability & RegistrationCapability & ActivationCapability {
   return {
     getCaptcha: (o) => base.getCaptcha(o),
     register: (input, o) => base.register(input, o),

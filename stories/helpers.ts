@@ -6,7 +6,7 @@
 import { action } from 'storybook/actions';
 import type { AeRegister } from '../src/components/register/register.js';
 import type { AeCaptcha } from '../src/components/captcha/captcha.js';
-import type { AuthAdapter, CallOptions } from '../src/adapter/types.js';
+import type { ActivationCapability, AuthAdapter, CallOptions, CaptchaCapability, RegistrationCapability } from '../src/adapter/types.js';
 
 /** The captcha text every story's MemoryAdapter uses (`captchaAnswer`), so a story can "type" it. */
 export const CAPTCHA_ANSWER = 'Ab3dE';
@@ -101,7 +101,7 @@ export function run(script: () => Promise<void>): void {
 }
 
 /** An adapter whose `register` takes `ms` (abortable) before `base` answers; every other call is immediate. */
-export function slowRegister(base: AuthAdapter, ms: number): AuthAdapter {
+export function slowRegister(base: AuthAdapter, ms: number): CaptchaCapability & RegistrationCapability & ActivationCapability {
   const wait = (o?: CallOptions) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, ms);

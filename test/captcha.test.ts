@@ -6,7 +6,7 @@ import '../src/define/ae-captcha.js';
 import '../src/define/ae-register.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import type { MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
-import type { AuthAdapter, CallOptions, Captcha } from '../src/adapter/types.js';
+import type { CallOptions, Captcha, CaptchaCapability } from '../src/adapter/types.js';
 import { setLocale } from '../src/locales/localization.js';
 import type { AeCaptcha } from '../src/components/captcha/captcha.js';
 import type { AeRegister } from '../src/components/register/register.js';
@@ -34,7 +34,7 @@ function adapterWith(options: MemoryAdapterOptions = {}): MemoryAdapter {
 }
 
 /** A stand-alone <ae-captcha> with its picture shown (unless `wait` is false). */
-async function standalone(adapter: AuthAdapter = adapterWith(), wait = true): Promise<AeCaptcha> {
+async function standalone(adapter: CaptchaCapability = adapterWith(), wait = true): Promise<AeCaptcha> {
   const c = await fixture<AeCaptcha>(html`<ae-captcha .adapter=${adapter}></ae-captcha>`);
   if (wait) await captchaReady(c);
   return c;
@@ -359,14 +359,11 @@ describe('<ae-captcha>', () => {
       it(`${what}: no stream of refreshes, one picture for at least 5 s`, async () => {
         const memory = adapterWith();
         let calls = 0;
-        const adapter: AuthAdapter = {
+        const adapter: CaptchaCapability = {
           getCaptcha: async (o?: CallOptions) => {
             calls++;
             return { ...(await memory.getCaptcha(o)), expiresAt: expiresAt() };
           },
-          register: (input, o) => memory.register(input, o),
-          resendActivation: (email, o) => memory.resendActivation(email, o),
-          activate: (token, o) => memory.activate(token, o),
         };
         const c = await standalone(adapter);
         const first = c.captchaId;

@@ -9,7 +9,7 @@ import {
   getEmbeddedAdapter,
   setDefaultAdapter,
 } from '../src/internal/default-adapter.js';
-import type { AuthAdapter } from '../src/adapter/types.js';
+import type { ActivationCapability, CaptchaCapability, RegistrationCapability } from '../src/adapter/types.js';
 
 describe('defineOnce: the library loaded twice on one page', () => {
   it('a second definition of the same class is a no-op', () => {
@@ -33,7 +33,7 @@ describe('defineOnce: the library loaded twice on one page', () => {
 });
 
 /** An adapter that records which instance served the captcha. */
-function tagged(name: string, calls: string[]): AuthAdapter {
+function tagged(name: string, calls: string[]): CaptchaCapability & RegistrationCapability & ActivationCapability {
   const inner = new MemoryAdapter();
   return {
     getCaptcha: (o) => (calls.push(name), inner.getCaptcha(o)),
@@ -94,7 +94,7 @@ describe('the page default adapter', () => {
   it('is, without setDefaultAdapter, one embedded adapter for the page, serving MemoryAdapter captchas', async () => {
     const first = getDefaultAdapter();
     expect(getDefaultAdapter() === first, 'the same adapter on the second call').to.equal(true);
-    const captcha = await first.getCaptcha();
+    const captcha = await first.getCaptcha!();
     expect(captcha.image).to.match(/^data:image\/svg\+xml;base64,/);
     const memory = await getEmbeddedAdapter();
     expect(memory instanceof MemoryAdapter, 'a MemoryAdapter').to.equal(true);

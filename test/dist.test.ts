@@ -17,7 +17,7 @@ import { collapseHtml, minifyCss } from '../scripts/build/minify-text.mjs';
 import { captchaReady, clickButton } from './helpers/dom.js';
 
 type Library = typeof import('../src/index.js');
-type Styles = typeof import('../src/components/register/register.styles.js');
+type Styles = typeof import('../src/internal/form-light-styles.js');
 
 const MISSING = 'dist/ is missing: run `npm run build` before the tests.';
 
@@ -32,7 +32,7 @@ async function importDist<T>(path: string): Promise<T> {
 
 // The built copy first, so that it holds the real tags.
 const dist = await importDist<Library>('index.js');
-const distRegisterStyles = await importDist<Styles>('components/register/register.styles.js');
+const distFormStyles = await importDist<Styles>('internal/form-light-styles.js');
 
 // Then the source classes. The source AeRegister defines <ae-captcha> with its own class when it loads; the built
 // copy already holds the tag, so defineOnce keeps that one and says so once.
@@ -44,7 +44,7 @@ const [{ AeCaptcha: SrcCaptcha }, { AeActivate: SrcActivate }, { AeRegister: Src
     import('../src/components/captcha/captcha.js'),
     import('../src/components/activate/activate.js'),
     import('../src/components/register/register.js'),
-    import('../src/components/register/register.styles.js'),
+    import('../src/internal/form-light-styles.js'),
   ]).finally(() => {
     console.warn = warn;
   });
@@ -151,7 +151,7 @@ describe('the built package (dist/) against its source', () => {
       ['<ae-captcha>', SrcCaptcha.styles, dist.AeCaptcha.styles],
       ['<ae-activate>', SrcActivate.styles, dist.AeActivate.styles],
       ['<ae-register> (shadow)', SrcRegister.styles, dist.AeRegister.styles],
-      ['<ae-register> (light DOM, @scope)', srcStyles.registerLightStyles, distRegisterStyles.registerLightStyles],
+      ['the forms (light DOM, @scope)', srcStyles.formLightStyles, distFormStyles.formLightStyles],
     ];
     for (const [name, src, built] of pairs) {
       it(`${name}: the built CSS is smaller and parses to the same rules and values`, () => {

@@ -46,8 +46,11 @@ export class AeElement<A extends Partial<AuthAdapter> = AuthAdapter> extends Lit
     return this.sharedAdapter as A;
   }
 
-  /** The adapter of the `endpoint` or the page's default, which have every capability. */
-  private get sharedAdapter(): AuthAdapter {
+  /**
+   * The adapter of the `endpoint` (every capability) or the page's default (those the page set; the elements
+   * call through `requireCapability`, so a missing one is reported, not a crash).
+   */
+  private get sharedAdapter(): Partial<AuthAdapter> {
     if (this.endpoint) {
       const baseUrl = this.endpoint;
       let http = endpointAdapters.get(baseUrl);

@@ -2,14 +2,15 @@ import type { AuthAdapter } from '../adapter/types.js';
 import type { MemoryAdapter, PageLocation } from '../adapter/memory-adapter.js';
 import { LazyAdapter } from './lazy-adapter.js';
 
-let pageDefault: AuthAdapter | undefined;
+let pageDefault: Partial<AuthAdapter> | undefined;
 let embedded: LazyAdapter | undefined;
 
 /**
  * Sets the adapter every ae-* element on the page uses when it has no `adapter` property of its own.
- * Call it once, before or after the elements connect.
+ * Call it once, before or after the elements connect. It may implement only the capabilities the page's
+ * elements call; an element that needs another one says so (`unsupported`) instead of failing.
  */
-export function setDefaultAdapter(adapter: AuthAdapter | undefined): void {
+export function setDefaultAdapter(adapter: Partial<AuthAdapter> | undefined): void {
   pageDefault = adapter;
 }
 
@@ -40,7 +41,7 @@ function embeddedAdapter(): LazyAdapter {
  * The page default if one was set, else the embedded `MemoryAdapter` shared by all elements of the page
  * (loaded on its first call, so a page with a real backend never downloads it).
  */
-export function getDefaultAdapter(): AuthAdapter {
+export function getDefaultAdapter(): Partial<AuthAdapter> {
   return pageDefault ?? embeddedAdapter();
 }
 

@@ -4,7 +4,7 @@ import type { AeRegister } from '../../src/components/register/register.js';
 import type { AeCaptcha } from '../../src/components/captcha/captcha.js';
 
 /** Focuses a light-DOM field of <ae-register> by name and types into it with real key presses. */
-export async function typeInto(el: AeRegister, name: string, text: string): Promise<void> {
+export async function typeInto(el: Element, name: string, text: string): Promise<void> {
   const input = el.querySelector<HTMLInputElement>(`input[name="${name}"]`);
   if (!input) throw new Error(`no input[name=${name}]`);
   input.focus();
@@ -22,7 +22,7 @@ export function input(el: Element, name: string): HTMLInputElement {
   return i;
 }
 
-export function captchaOf(el: AeRegister): AeCaptcha {
+export function captchaOf(el: Element): AeCaptcha {
   const c = el.querySelector('ae-captcha');
   if (!c) throw new Error('no <ae-captcha>');
   return c;
@@ -40,7 +40,7 @@ export async function typeCaptcha(c: AeCaptcha, text: string): Promise<void> {
 }
 
 /** The error text shown for a field of <ae-register>, or null. */
-export function errorText(el: AeRegister, name: string): string | null {
+export function errorText(el: Element, name: string): string | null {
   const i = input(el, name);
   const ids = (i.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-error'));
   const node = ids.length ? el.querySelector(`#${CSS.escape(ids[0]!)}`) : null;
