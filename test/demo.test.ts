@@ -88,6 +88,10 @@ async function axeInFrame(demo: Demo): Promise<string[]> {
     script.textContent = source;
     demo.doc.head.append(script);
   }
+  // Colors are measured at rest: after the transitions (a theme class set on load, a message appearing) end.
+  // (Endless ones, a spinner, never end.)
+  const finite = () => demo.doc.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+  await waitUntil(() => finite().length === 0, 'no running transition', { timeout: 3000 });
   const results = await w.axe!.run(demo.doc);
   return results.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
