@@ -1,0 +1,32 @@
+import { msg } from '@lit/localize/init/install.js';
+
+/**
+ * Whether two typed passwords match, shown under the repeat while it is typed once both are filled: "match" as
+ * soon as they do, "do not match" once the repeat stops being the start of the password (not while it still may
+ * be). The same rule and texts as `<ae-register>`'s `matchStatus()`; this module is the one to move to
+ * `src/internal/` so that both forms import it.
+ */
+export function matchStatus(password: string, repeat: string): { status?: { text: string; tone: 'ok' | 'bad' } } {
+  if (!password || !repeat) return {};
+  if (password === repeat) {
+    return {
+      status: {
+        tone: 'ok',
+        text: msg('Passwords match', {
+          id: 'register.passwords.match',
+          desc: 'Shown under the repeated password while both passwords are the same.',
+        }),
+      },
+    };
+  }
+  if (password.startsWith(repeat)) return {};
+  return {
+    status: {
+      tone: 'bad',
+      text: msg('Passwords do not match', {
+        id: 'register.passwords.noMatch',
+        desc: 'Shown under the repeated password while it is typed and differs from the first one.',
+      }),
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { css, unsafeCSS } from 'lit';
+import { tokens } from '../../internal/tokens.js';
+import { formTokens } from '../../internal/form-tokens.js';
+
+/** Shadow styles: the card around the slotted light-DOM form (whose look is form-light-styles.ts). */
+export const resetPasswordStyles = [
+  tokens,
+  formTokens,
+  css`
+    :host {
+      max-inline-size: var(--ae-reset-password-max-width, 30rem);
+    }
+    [part='base'] {
+      display: grid;
+      gap: var(--_gap);
+      padding: var(--ae-reset-password-padding, var(--_s5));
+      background: var(--_surface);
+      border: 1px solid var(--ae-reset-password-border-color, var(--_line));
+      border-radius: var(--_radius-large);
+      box-shadow: var(--_shadow);
+    }
+    [part='heading'] {
+      margin: 0;
+      font-size: var(--_large);
+      font-weight: 700;
+      line-height: 1.25;
+    }
+    ::slotted([slot='footer']) {
+      font-size: var(--_small);
+      color: var(--_muted);
+    }
+  `,
+];
+
+const S = unsafeCSS(':scope:not(#\\#)');
+
+/**
+ * What only this form has, next to the shared light-DOM sheet (form-light-styles.ts): the "checking the link"
+ * line, the row of buttons of a state, the checkbox's hint, the nodes that take focus when a state appears,
+ * and the block display of the element (`<ae-forgot-password>`, `<ae-login>`) shown in its place.
+ */
+export const resetPasswordLightStyles = css`
+  @scope (ae-reset-password) {
+    ${S} .ae-checking {
+      display: flex;
+      gap: var(--_s2);
+      align-items: center;
+      margin: 0;
+      color: var(--_muted);
+    }
+    ${S} .ae-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s2) var(--_s4);
+      align-items: center;
+    }
+    ${S} .ae-greeting {
+      margin: 0;
+    }
+    ${S} .ae-option {
+      display: grid;
+      gap: var(--_s1);
+    }
+    ${S} .ae-option > .ae-hint {
+      padding-inline-start: calc(1.125rem + var(--_s2));
+    }
+    /* Focused by script to announce a new state; not controls, so no focus ring. */
+    ${S} .ae-success h3:focus,
+    ${S} .ae-greeting:focus {
+      outline: none;
+    }
+    ${S} ae-forgot-password,
+    ${S} ae-login {
+      display: block;
+    }
+  }
+`;
