@@ -7,7 +7,7 @@ import { setLocale } from '../src/locales/localization.js';
 import { argTypesFromManifest } from './manifest-arg-types.js';
 
 /** Elements that take a `theme` attribute. */
-const THEMED = 'ae-register, ae-captcha, ae-activate';
+const THEMED = 'ae-register, ae-captcha, ae-activate, ae-login, ae-forgot-password, ae-reset-password, ae-user-menu';
 const PAGE_COLORS = { light: ['#ffffff', '#1d1d1f'], dark: ['#16171a', '#ececf1'] } as const;
 let theme: 'light' | 'dark' = 'light';
 let observer: MutationObserver | undefined;
@@ -25,6 +25,8 @@ function applyTheme(): void {
   Object.assign(document.body.style, { background, color, colorScheme: theme });
   for (const el of document.querySelectorAll(THEMED)) {
     if (el.parentElement?.closest(THEMED)) continue;
+    // A theme class on an ancestor (a Themes guide column) decides that element's scheme, not the toolbar.
+    if (el.closest('[class*="ae-theme-"]')) continue;
     const own = el.hasAttribute('theme') && !themedByToolbar.has(el);
     if (own) continue;
     themedByToolbar.add(el);

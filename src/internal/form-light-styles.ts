@@ -15,7 +15,7 @@ const S = unsafeCSS(':scope:not(#\\#)');
  */
 export const formLightStyles = css`
   @scope (ae-register, ae-login, ae-forgot-password, ae-reset-password) {
-    ${S} :where(.ae-root, .ae-root :not(ae-captcha, ae-activate, ae-social-login, svg *)) {
+    ${S} :where(.ae-root, .ae-root :not(ae-captcha, ae-activate, ae-social-login, ae-register, ae-login, ae-forgot-password, ae-reset-password, svg *)) {
       all: revert;
       box-sizing: border-box;
     }
@@ -46,8 +46,9 @@ export const formLightStyles = css`
       padding: 0;
       font-weight: 600;
     }
-    ${S} .ae-group > .ae-hint {
-      margin-block-start: calc(-1 * var(--_s2));
+    ${S} .ae-legend {
+      line-height: 1.3;
+      margin-block-end: var(--_s1);
     }
     /* Side by side when the form is wide enough for two 11rem fields, stacked otherwise. */
     ${S} .ae-row {
@@ -219,6 +220,10 @@ export const formLightStyles = css`
     ${S} .ae-submit-text[data-off] {
       visibility: hidden;
     }
+    /* The hidden pending text keeps its place, and its spinner does not turn (no animation while idle). */
+    ${S} .ae-submit-text[data-off] .ae-spinner {
+      animation: none;
+    }
     ${S} .ae-spinner {
       inline-size: 1em;
       block-size: 1em;
@@ -240,6 +245,13 @@ export const formLightStyles = css`
     ${S} .ae-fieldset:disabled + .ae-submit {
       cursor: not-allowed;
       opacity: 0.6;
+    }
+    ${S} .ae-login-options {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_s2) var(--_s4);
     }
     ${S} .ae-check {
       display: flex;
