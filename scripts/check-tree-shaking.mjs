@@ -60,7 +60,7 @@ try {
   // (The locale chunks hold every element's translations by design; the adapter chunks must not.)
   const lazyText = lazy.filter((c) => !c.label.startsWith('locale ')).map((c) => c.code ?? '').join('\n');
   check(
-    lazy.every((c) => /^locale |memory-adapter|http-adapter|adapter-error|common-passwords|@lit\/localize\/init\/runtime/.test(c.label)),
+    lazy.every((c) => /^locale |memory-adapter|http-adapter|adapter-error|common-passwords|capability|@lit\/localize\/init\/runtime/.test(c.label)),
     `lazy chunks are only locales, the locale runtime and adapters (${lazy.map((c) => c.label).join(', ') || 'none'})`,
   );
   for (const m of ['ae-register', 'register.submit', 'ae-activate']) {

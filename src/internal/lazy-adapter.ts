@@ -1,4 +1,3 @@
-import { requireCapability, type CapabilityOf } from '../adapter/capability.js';
 import type {
   ActivateResult,
   AuthAdapter,
@@ -18,8 +17,9 @@ import type {
  * render never pays for a backend it may not use: the embedded MemoryAdapter with its captcha generator, or
  * the HttpAdapter behind `endpoint`.
  *
- * It offers every method of {@link AuthAdapter}; a call whose capability the loaded adapter lacks rejects with
- * an `AdapterError` of code `unsupported` that names the missing methods (never a `TypeError`).
+ * It offers every method of {@link AuthAdapter}; a call of a method the loaded adapter lacks rejects with an
+ * `AdapterError` of code `unsupported` that names its capability and the missing methods (never a `TypeError`).
+ * Only the method called is checked: the other half of a half-implemented capability still works.
  */
 export class LazyAdapter implements AuthAdapter {
   #loading?: Promise<Partial<AuthAdapter>>;
@@ -35,39 +35,52 @@ export class LazyAdapter implements AuthAdapter {
     return this.#loading;
   }
 
-  /** The loaded adapter as `capability`, or the `unsupported` rejection. */
-  async #as<C extends Capability>(capability: C): Promise<CapabilityOf<C>> {
-    return requireCapability(await this.resolve(), capability);
+  /**
+   * Calls `method` of the loaded adapter. When it has none, the `unsupported` rejection comes from
+   * `requireCapability`, loaded only then: the elements' first load does not carry the error classes and the
+   * capability table for a mistake that a working page never makes.
+   */
+  async #call<M extends keyof AuthAdapter>(
+    capability: Capability,
+    method: M,
+    ...args: Parameters<AuthAdapter[M]>
+  ): Promise<Awaited<ReturnType<AuthAdapter[M]>>> {
+    const adapter = await this.resolve();
+    const f = adapter[method] as ((...a: Parameters<AuthAdapter[M]>) => ReturnType<AuthAdapter[M]>) | undefined;
+    if (typeof f !== 'function') {
+      (await import('../adapter/capability.js')).requireCapability(adapter, capability);
+    }
+    return (await f!.apply(adapter, args)) as Awaited<ReturnType<AuthAdapter[M]>>;
   }
 
-  async getCaptcha(o?: CallOptions): Promise<Captcha> {
-    return (await this.#as('captcha')).getCaptcha(o);
+  getCaptcha(o?: CallOptions): Promise<Captcha> {
+    return this.#call('captcha', 'getCaptcha', o);
   }
-  async register(input: RegisterInput, o?: CallOptions): Promise<RegisterResult> {
-    return (await this.#as('registration')).register(input, o);
+  register(input: RegisterInput, o?: CallOptions): Promise<RegisterResult> {
+    return this.#call('registration', 'register', input, o);
   }
-  async resendActivation(email: string, o?: CallOptions): Promise<void> {
-    return (await this.#as('registration')).resendActivation(email, o);
+  resendActivation(email: string, o?: CallOptions): Promise<void> {
+    return this.#call('registration', 'resendActivation', email, o);
   }
-  async activate(token: string, o?: CallOptions): Promise<ActivateResult> {
-    return (await this.#as('activation')).activate(token, o);
+  activate(token: string, o?: CallOptions): Promise<ActivateResult> {
+    return this.#call('activation', 'activate', token, o);
   }
-  async signIn(input: SignInInput, o?: CallOptions): Promise<Session> {
-    return (await this.#as('signIn')).signIn(input, o);
+  signIn(input: SignInInput, o?: CallOptions): Promise<Session> {
+    return this.#call('signIn', 'signIn', input, o);
   }
-  async getSession(o?: CallOptions): Promise<Session | null> {
-    return (await this.#as('session')).getSession(o);
+  getSession(o?: CallOptions): Promise<Session | null> {
+    return this.#call('session', 'getSession', o);
   }
-  async signOut(o?: CallOptions): Promise<void> {
-    return (await this.#as('session')).signOut(o);
+  signOut(o?: CallOptions): Promise<void> {
+    return this.#call('session', 'signOut', o);
   }
-  async requestPasswordReset(email: string, o?: CallOptions): Promise<void> {
-    return (await this.#as('passwordReset')).requestPasswordReset(email, o);
+  requestPasswordReset(email: string, o?: CallOptions): Promise<void> {
+    return this.#call('passwordReset', 'requestPasswordReset', email, o);
   }
-  async checkResetToken(token: string, o?: CallOptions): Promise<ResetTokenInfo> {
-    return (await this.#as('passwordReset')).checkResetToken(token, o);
+  checkResetToken(token: string, o?: CallOptions): Promise<ResetTokenInfo> {
+    return this.#call('passwordReset', 'checkResetToken', token, o);
   }
-  async resetPassword(input: ResetPasswordInput, o?: CallOptions): Promise<void> {
-    return (await this.#as('passwordReset')).resetPassword(input, o);
+  resetPassword(input: ResetPasswordInput, o?: CallOptions): Promise<void> {
+    return this.#call('passwordReset', 'resetPassword', input, o);
   }
 }

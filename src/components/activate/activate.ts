@@ -13,7 +13,7 @@ import { failureOf, type Failure } from '../../internal/failure.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { secondsText } from '../../locales/units.js';
 import { connectionFailureText, retryWaitText, unsupportedText } from '../../locales/failure-messages.js';
-import { requireCapability } from '../../adapter/capability.js';
+import { needCapability } from '../../internal/need-capability.js';
 import type { ActivationCapability, RegistrationCapability } from '../../adapter/types.js';
 import {
   AeActivateErrorEvent,
@@ -253,7 +253,7 @@ export class AeActivate extends AeElement<ActivationCapability & RegistrationCap
     this.resent = false;
     this.resendFailure = undefined;
     try {
-      const result = await requireCapability(this.resolvedAdapter, 'activation').activate(token, { signal: controller.signal });
+      const result = await (await needCapability(this.resolvedAdapter, 'activation', 'activate')).activate(token, { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.result = { firstName: result.firstName, email: result.email };
       this.phase = 'activated';
@@ -275,7 +275,7 @@ export class AeActivate extends AeElement<ActivationCapability & RegistrationCap
     this.resent = false;
     this.resendFailure = undefined;
     try {
-      await requireCapability(this.resolvedAdapter, 'registration').resendActivation(email, { signal: controller.signal });
+      await (await needCapability(this.resolvedAdapter, 'registration', 'resendActivation')).resendActivation(email, { signal: controller.signal });
       if (controller.signal.aborted) return;
       if (this.phase === 'waiting') this.resent = true;
       else this.phase = 'waiting';

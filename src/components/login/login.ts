@@ -14,7 +14,7 @@ import type { Failure } from '../../internal/failure.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
-import { requireCapability } from '../../adapter/capability.js';
+import { needCapability } from '../../internal/need-capability.js';
 import type { CaptchaCapability, RegistrationCapability, SignInCapability } from '../../adapter/types.js';
 import { setSession } from '../../session/session-store.js';
 import type { ValidationIssue } from '../../validation/validate.js';
@@ -273,7 +273,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
     this.pending = true;
     const controller = (this.submitController = new AbortController());
     try {
-      const session = await requireCapability(this.resolvedAdapter, 'signIn').signIn(
+      const session = await (await needCapability(this.resolvedAdapter, 'signIn', 'signIn')).signIn(
         {
           email,
           password: this.values.password,
@@ -341,7 +341,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
     const controller = (this.resendController = new AbortController());
     this.resending = true;
     try {
-      await requireCapability(this.resolvedAdapter, 'registration').resendActivation(pending.email, {
+      await (await needCapability(this.resolvedAdapter, 'registration', 'resendActivation')).resendActivation(pending.email, {
         signal: controller.signal,
       });
       this.notActivated = { email: pending.email, sent: true };

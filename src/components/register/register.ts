@@ -14,7 +14,7 @@ import { defineOnce } from '../../internal/define.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
 import { failureOf } from '../../internal/failure.js';
-import { requireCapability } from '../../adapter/capability.js';
+import { needCapability } from '../../internal/need-capability.js';
 import type { ActivationCapability, CaptchaCapability, RegistrationCapability } from '../../adapter/types.js';
 import { CountdownController } from '../../internal/countdown.js';
 import type { RegistrationField, ValidationIssue } from '../../validation/validate.js';
@@ -388,7 +388,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
     this.pending = true;
     const controller = (this.submitController = new AbortController());
     try {
-      const result = await requireCapability(this.resolvedAdapter, 'registration').register(input, { signal: controller.signal });
+      const result = await (await needCapability(this.resolvedAdapter, 'registration', 'register')).register(input, { signal: controller.signal });
       this.clearPasswords();
       if (this.afterSuccess === 'activate') {
         // Should the chunk fail to load, the short message stands in for the hand-over.
