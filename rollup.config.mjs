@@ -33,6 +33,7 @@ export default {
     'src/adapter/http-adapter.ts',
     'src/testing/adapter-conformance.ts',
     'src/events/index.ts',
+    'src/session/session-store.ts',
     'src/react/index.ts',
     'src/validation/index.ts',
     'src/translit/index.ts',

@@ -8,6 +8,11 @@
 // with its define import below and one defineView() entry.
 import '../src/define/ae-register.js';
 import '../src/define/ae-activate.js';
+import '../src/define/ae-login.js';
+import '../src/define/ae-forgot-password.js';
+import '../src/define/ae-reset-password.js';
+import '../src/define/ae-user-menu.js';
+import type { AeResetPassword } from '../src/components/reset-password/reset-password.js';
 import { MemoryAdapter, setDefaultAdapter } from '../src/adapter/index.js';
 import type { OutboxLetter } from '../src/adapter/index.js';
 import type { AeRegister } from '../src/components/register/register.js';
@@ -205,6 +210,43 @@ defineView('activate', {
   },
 });
 
+defineView('reset', {
+  tag: 'ae-reset-password',
+  label: (w) => w.viewReset,
+  render({ keep }, token) {
+    return [
+      keep(`reset:${token}`, () => {
+        const el = document.createElement('ae-reset-password') as AeResetPassword;
+        if (token) el.token = token;
+        return el;
+      }),
+    ];
+  },
+});
+
+defineView('account', {
+  label: (w) => w.viewAccount,
+  render({ words }) {
+    const w = words();
+    return [h('h2', { class: 'view-heading', tabindex: '-1' }, w.viewAccount), h('p', {}, w.accountSoon)];
+  },
+  focus: (root) => root.querySelector('h2'),
+});
+
+// The header's <ae-user-menu>: its "Sign in" and "Register" open the store's own dialog views, "My account"
+// the account view; a sign-in in any view closes the dialog (the menu follows the session store by itself).
+const userMenu = $('#user-menu');
+const fromMenu = (view: string) => (e: Event) => {
+  e.preventDefault();
+  void openView(view, undefined, (e.composedPath()[0] as HTMLElement | undefined) ?? null);
+};
+userMenu.addEventListener('ae-user-menu-sign-in', fromMenu('login'));
+userMenu.addEventListener('ae-user-menu-register', fromMenu('register'));
+userMenu.addEventListener('ae-user-menu-account', fromMenu('account'));
+document.addEventListener('ae-session-change', (e) => {
+  if ((e as CustomEvent<{ signedIn: boolean }>).detail.signedIn && dialog.open) dialog.close();
+});
+
 defineView('support', {
   tag: 'ae-support',
   label: (w) => w.viewSupport,
@@ -246,6 +288,7 @@ function letterCard(letter: OutboxLetter): HTMLElement {
 /** The view each kind of letter's link opens (with the letter's token), and the letter's button. */
 const LETTER_VIEWS: Partial<Record<OutboxLetter['kind'], { view: string; button: (w: DemoStrings) => string }>> = {
   activation: { view: 'activate', button: (w) => w.letterButton },
+  reset: { view: 'reset', button: (w) => w.letterResetButton },
 };
 
 function renderMailboxButton(): void {

@@ -44,6 +44,10 @@ export interface DemoStrings {
   viewSupport: string;
   loginSoon: string;
   supportSoon: string;
+  viewAccount: string;
+  accountSoon: string;
+  letterResetButton: string;
+  viewReset: string;
   haveProfileSignIn: string;
   terms: string;
   openMailbox: string;
@@ -112,6 +116,10 @@ export const STRINGS: Record<AeLocale, DemoStrings> = {
     viewSupport: 'Support',
     loginSoon: 'Sign-in comes soon. Until then, you can create a profile.',
     supportSoon: 'The online chat comes soon. Until then, write to us at support@lipa.example.',
+    viewAccount: 'My account',
+    accountSoon: 'Your orders, messages, wishes and coupons will be here soon.',
+    letterResetButton: 'Choose a new password',
+    viewReset: 'New password',
     haveProfileSignIn: 'Already have a profile? Sign in',
     terms: 'By creating a profile you accept the terms of use and the privacy policy.',
     openMailbox: 'Open the demo mailbox',
@@ -170,6 +178,10 @@ export const STRINGS: Record<AeLocale, DemoStrings> = {
     viewSupport: 'Поддержка',
     loginSoon: 'Вход появится совсем скоро. А пока вы можете создать профиль.',
     supportSoon: 'Онлайн-чат появится совсем скоро. А пока напишите нам на support@lipa.example.',
+    viewAccount: 'Мой профиль',
+    accountSoon: 'Скоро здесь будут ваши заказы, сообщения, желания и купоны.',
+    letterResetButton: 'Задать новый пароль',
+    viewReset: 'Новый пароль',
     haveProfileSignIn: 'Уже есть профиль? Войти',
     terms: 'Создавая профиль, вы принимаете условия использования и политику конфиденциальности.',
     openMailbox: 'Открыть демо-почту',
@@ -228,6 +240,10 @@ export const STRINGS: Record<AeLocale, DemoStrings> = {
     viewSupport: 'Поддръжка',
     loginSoon: 'Входът идва съвсем скоро. Дотогава можете да създадете профил.',
     supportSoon: 'Онлайн чатът идва съвсем скоро. Дотогава ни пишете на support@lipa.example.',
+    viewAccount: 'Моят профил',
+    accountSoon: 'Скоро тук ще бъдат вашите поръчки, съобщения, желания и купони.',
+    letterResetButton: 'Задаване на нова парола',
+    viewReset: 'Нова парола',
     haveProfileSignIn: 'Вече имате профил? Вход',
     terms: 'Със създаването на профил приемате условията за ползване и политиката за поверителност.',
     openMailbox: 'Отваряне на демо пощата',

@@ -32,9 +32,13 @@ const LABELS = {
   captcha: '<ae-captcha> alone (captcha.js)',
   register: '<ae-register> alone (register.js)',
   activate: '<ae-activate> alone (activate.js)',
+  login: '<ae-login> alone (login.js)',
+  forgot: '<ae-forgot-password> alone (forgot-password.js)',
+  reset: '<ae-reset-password> alone (reset-password.js)',
+  userMenu: '<ae-user-menu> alone (user-menu.js)',
 };
 
-requireDist('dist/define/ae-captcha.js', 'dist/define/ae-register.js', 'dist/define/ae-activate.js');
+requireDist(...['captcha', 'register', 'activate', 'login', 'forgot-password', 'reset-password', 'user-menu'].map((n) => `dist/define/ae-${n}.js`));
 
 const app = makeConsumer();
 const rows = [];

@@ -5,6 +5,12 @@
 export { AeRegister } from './define/ae-register.js';
 export { AeCaptcha } from './define/ae-captcha.js';
 export { AeActivate } from './define/ae-activate.js';
+export { AeLogin } from './define/ae-login.js';
+export { AeForgotPassword } from './define/ae-forgot-password.js';
+export { AeResetPassword } from './define/ae-reset-password.js';
+export { AeUserMenu } from './define/ae-user-menu.js';
+export { getSessionSnapshot, subscribeSession, setSession, refreshSession, signOut } from './session/session-store.js';
+export type { SessionSnapshot } from './session/session-store.js';
 export * from './adapter/index.js';
 export * from './validation/index.js';
 export * from './translit/index.js';

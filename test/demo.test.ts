@@ -47,6 +47,13 @@ async function openDemo(width = 800, height = 600, query = ''): Promise<Demo> {
   return { frame, win, doc, $ };
 }
 
+/** A button of the header's <ae-user-menu> (its shadow root): `sign-in` or `register`. */
+async function menuButton(demo: Demo, part: 'sign-in' | 'register'): Promise<HTMLButtonElement> {
+  const menu = demo.$('ae-user-menu');
+  await waitUntil(() => menu.shadowRoot?.querySelector(`[part~=${part}]`), `the menu's ${part} button`);
+  return menu.shadowRoot!.querySelector<HTMLButtonElement>(`[part~=${part}]`)!;
+}
+
 /** The focused element inside the frame, through shadow roots. */
 function focused(doc: Document): Element | null {
   let a = doc.activeElement;
@@ -55,7 +62,7 @@ function focused(doc: Document): Element | null {
 }
 
 async function openRegister(demo: Demo): Promise<{ dialog: HTMLDialogElement; form: AeRegister }> {
-  const button = demo.$('#register-button');
+  const button = await menuButton(demo, 'register');
   await frameClick(demo.frame, button);
   const dialog = demo.$<HTMLDialogElement>('dialog#view');
   await waitUntil(() => dialog.open && !!dialog.querySelector('ae-register input'), 'the dialog shows the form');
@@ -115,7 +122,7 @@ describe('the demo store (demo/index.html)', () => {
       await sendKeys({ type: 'maria@' });
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !dialog.open, 'the dialog closed');
-      expect(demo.doc.activeElement === demo.$('#register-button'), 'focus is back on "Register"').to.equal(true);
+      expect(focused(demo.doc) === (await menuButton(demo, 'register')), 'focus is back on "Register"').to.equal(true);
     });
   });
 
@@ -124,8 +131,8 @@ describe('the demo store (demo/index.html)', () => {
       const demo = await openDemo();
       await frameClick(demo.frame, demo.$('[data-locale=ru]'));
       await waitUntil(() => demo.doc.documentElement.lang === 'ru', '<html lang="ru">');
-      expect(demo.$('#register-button').textContent?.trim()).to.equal('Регистрация');
-      expect(demo.$('#sign-in').textContent?.trim()).to.equal('Войти');
+      await waitUntil(async () => (await menuButton(demo, 'register')).textContent?.trim() === 'Регистрация', 'the menu in Russian');
+      expect((await menuButton(demo, 'sign-in')).textContent?.trim()).to.equal('Войти');
       expect(demo.$('#products-title').textContent).to.equal('Новинки недели');
       expect(demo.$('[data-locale=ru]').getAttribute('aria-pressed')).to.equal('true');
       // Rubles by default in Russian, written the Russian way (digit groups, the sign after the number).
@@ -198,13 +205,34 @@ describe('the demo store (demo/index.html)', () => {
       );
       expect(dialog.contains(focused(demo.doc)) || activate.shadowRoot!.contains(focused(demo.doc)), 'focus in the dialog').to.equal(true);
       expect(demo.win.aeDemo.adapter.getUser('maria@example.com')?.status, 'the profile').to.equal('active');
+
+      // The greeting's next step is "Sign in": the sign-in form, then the header's menu says who is signed in.
+      const next = activate.querySelector<HTMLButtonElement>('.next-step')!;
+      await waitUntil(() => next.textContent === 'Sign in', 'the next step');
+      await frameClick(demo.frame, next);
+      await waitUntil(() => !!dialog.querySelector('ae-login input[name=email]'), '<ae-login> in the dialog');
+      const login = dialog.querySelector('ae-login')!;
+      await frameClick(demo.frame, login.querySelector('input[name=email]')!);
+      await sendKeys({ type: 'maria@example.com' });
+      await frameClick(demo.frame, login.querySelector('input[name=password]')!);
+      await sendKeys({ type: 'Sekret-2026' });
+      await frameClick(demo.frame, login.querySelector('button[type=submit]')!);
+      await waitUntil(() => !dialog.open, 'the dialog closes after the sign-in', { timeout: 5000 });
+      const menu = demo.$('ae-user-menu');
+      await waitUntil(() => menu.shadowRoot?.querySelector('[part~=trigger]')?.textContent?.includes('Maria'), 'the name in the header');
+      // Sign out from the menu: the header offers "Sign in" again.
+      await frameClick(demo.frame, menu.shadowRoot!.querySelector('[part~=trigger]')!);
+      await waitUntil(() => menu.shadowRoot!.querySelector('[part~=sign-out]')?.checkVisibility?.() ?? false, 'the menu open');
+      await frameClick(demo.frame, menu.shadowRoot!.querySelector('[part~=sign-out]')!);
+      await waitUntil(() => menu.shadowRoot?.querySelector('[part~=sign-in]'), '"Sign in" again');
+      expect(await demo.win.aeDemo.adapter.getSession(), 'signed out on the server side too').to.equal(null);
     });
   });
 
   describe('"Sign in"', () => {
     it('opens the login view: <ae-login> once defined, else registration with a line that sign-in comes soon', async () => {
       const demo = await openDemo();
-      await frameClick(demo.frame, demo.$('#sign-in'));
+      await frameClick(demo.frame, await menuButton(demo, 'sign-in'));
       const dialog = demo.$<HTMLDialogElement>('dialog#view');
       await waitUntil(() => dialog.open, 'the dialog');
       expect(dialog.getAttribute('aria-label')).to.equal('Sign in');

@@ -66,6 +66,10 @@ export const CONSUMER_ENTRIES = {
   captcha: "import 'ae-auth-elements/captcha.js';\n",
   register: "import 'ae-auth-elements/register.js';\n",
   activate: "import 'ae-auth-elements/activate.js';\n",
+  login: "import 'ae-auth-elements/login.js';\n",
+  forgot: "import 'ae-auth-elements/forgot-password.js';\n",
+  reset: "import 'ae-auth-elements/reset-password.js';\n",
+  userMenu: "import 'ae-auth-elements/user-menu.js';\n",
 };
 
 /** A name for a lazy chunk, from the modules inside it. */
