@@ -30,11 +30,14 @@ const LEVELS_AFTER_ENTRY = 1;
  * An element without ceilings fails: give it its own line.
  */
 const CEILINGS = {
-  // Measured 2026-12-01 (esbuild / rollup / CDN): register 18.6 / 16.6 / 33.1, captcha 11.0 / 10.2 / 33.2,
-  // activate 14.4 / 13.2 / 33.2.
-  register: { esbuild: 19, rollup: 17, cdn: 33.5 },
-  captcha: { esbuild: 11.5, rollup: 10.5, cdn: 33.5 },
-  activate: { esbuild: 15, rollup: 13.5, cdn: 33.5 },
+  // Measured 2026-12-01 after the designed look and the sign-in elements (esbuild / rollup / CDN): register
+  // 21.0 / 18.9 / 52.5, captcha 11.6 / 10.9 / 52.5, activate 15.1 / 13.9 / 52.5, login 23.8 / 19.1 / 52.5,
+  // forgot-password 16.9 / 15.6 / 52.5. The CDN file holds all seven elements (about 52 kB gzip).
+  register: { esbuild: 21.5, rollup: 19.3, cdn: 53 },
+  captcha: { esbuild: 12, rollup: 11.2, cdn: 53 },
+  activate: { esbuild: 15.5, rollup: 14.3, cdn: 53 },
+  login: { esbuild: 24.3, rollup: 19.5, cdn: 53 },
+  'forgot-password': { esbuild: 17.4, rollup: 16, cdn: 53 },
 };
 
 const LATENCY = { offline: false, latency: 200, downloadThroughput: -1, uploadThroughput: -1 };

@@ -23,7 +23,19 @@ import {
 
 /** Targets and enforced ceilings in kB (1 kB = 1000 bytes) of gzip at first load. */
 const TARGETS = { library: 25, captcha: 10, register: 20 };
-const CEILINGS = { library: 20.5, captcha: 10, register: 17, activate: 13.5 };
+// 2026-12-01: the designed look (issue 20: token scale, field anatomy, captcha card) and the adapter
+// capabilities (issue 15) added about 0.7 kB to the captcha and 1.6 kB to the form elements; the whole library
+// now holds seven elements. The captcha's 10 kB target stands (printed as "target not met").
+const CEILINGS = {
+  library: 36,
+  captcha: 10.7,
+  register: 18.8,
+  activate: 13.8,
+  login: 19,
+  forgot: 15.5,
+  reset: 17.4,
+  userMenu: 15.5,
+};
 const strict = process.argv.includes('--strict');
 const BUDGETS = strict ? TARGETS : CEILINGS;
 const LABELS = {
