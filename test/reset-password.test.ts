@@ -462,6 +462,17 @@ describe('<ae-reset-password>', () => {
       expect(checks).to.deep.equal([token, token]);
     });
 
+    it('checking the link, server: says so without claiming anything typed was kept', async () => {
+      const { adapter, token } = await setup();
+      adapter.failNext('server', { method: 'checkResetToken' });
+      const el = await mount(adapter, token);
+      await waitUntil(() => state(el) === 'unchecked', 'unchecked');
+      expect(squash(el.querySelector('[data-state="unchecked"] p')?.textContent)).to.equal(
+        'Something went wrong on our side. Try again in a moment.',
+      );
+      expect(eventsOf('ae-reset-password-error').map((e) => e.detail)).to.deep.equal([{ code: 'server' }]);
+    });
+
     for (const [code, text] of [
       ['network', 'No connection. Check the internet and try again.'],
       ['timeout', 'The server is not responding. Try again in a moment.'],

@@ -478,7 +478,8 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
 
   // ---- texts -----------------------------------------------------------------------------------------------
 
-  private failureText(failure: Failure): string {
+  /** The text of a failure: of the check of the link (nothing typed yet), or of saving the new password. */
+  private failureText(failure: Failure, during: 'check' | 'save' = 'save'): string {
     switch (failure.code) {
       case 'network':
       case 'timeout':
@@ -493,9 +494,15 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
           desc: 'Message at the top of the form when the server refused a field this form cannot point at.',
         });
       default:
+        if (during === 'check') {
+          return msg('Something went wrong on our side. Try again in a moment.', {
+            id: 'reset.check.server',
+            desc: 'Shown when the server failed while the password reset link was being checked; a "Try again" button follows.',
+          });
+        }
         return msg('Something went wrong on our side. Try again: what you typed is kept.', {
           id: 'reset.error.server',
-          desc: 'Message at the top of the new-password form (or instead of it, when the link could not be checked) when the server failed.',
+          desc: 'Message at the top of the new-password form when the server failed; the typed passwords are kept.',
         });
     }
   }
@@ -592,7 +599,7 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
           desc: 'Heading when the password reset link could not be checked because of a connection or server problem.',
         })}
       </h3>
-      <p>${this.failureText(failure)}</p>
+      <p>${this.failureText(failure, 'check')}</p>
       ${RETRYABLE.has(failure.code)
         ? html`<button class="ae-button" type="button" aria-disabled=${this.retryWait.left ? 'true' : 'false'} @click=${this.onRetryCheck}>
             ${msg('Try again', { id: 'reset.retryCheck', desc: 'Button that checks the reset link again after a connection or server error.' })}
