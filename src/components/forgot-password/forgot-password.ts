@@ -11,7 +11,7 @@ import { maskEmail } from '../../internal/mask-email.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { failureOf, type Failure } from '../../internal/failure.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
-import { requireCapability } from '../../adapter/capability.js';
+import { needCapability } from '../../internal/need-capability.js';
 import type { PasswordResetCapability } from '../../adapter/types.js';
 import type { ValidationIssue } from '../../validation/validate.js';
 import { getLocale } from '../../locales/localization.js';
@@ -220,7 +220,9 @@ export class AeForgotPassword extends AeElement<PasswordResetCapability> {
       this.topError = undefined;
     }
     try {
-      await requireCapability(this.resolvedAdapter, 'passwordReset').requestPasswordReset(email, { signal: controller.signal });
+      await (await needCapability(this.resolvedAdapter, 'passwordReset', 'requestPasswordReset')).requestPasswordReset(email, {
+        signal: controller.signal,
+      });
       if (controller.signal.aborted) return;
       this.sent = { email };
       this.resent = again;

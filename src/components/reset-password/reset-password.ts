@@ -11,7 +11,7 @@ import { defineOnce } from '../../internal/define.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { failureOf, type Failure } from '../../internal/failure.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
-import { requireCapability } from '../../adapter/capability.js';
+import { needCapability } from '../../internal/need-capability.js';
 import type { PasswordResetCapability } from '../../adapter/types.js';
 import type { NewPasswordField, ValidationIssue } from '../../validation/validate.js';
 import { PASSWORD_DEFAULTS } from '../../validation/limits.js';
@@ -248,7 +248,7 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
     this.checkFailure = undefined;
     this.phase = 'checking';
     try {
-      const info = await requireCapability(this.resolvedAdapter, 'passwordReset').checkResetToken(token, {
+      const info = await (await needCapability(this.resolvedAdapter, 'passwordReset', 'checkResetToken')).checkResetToken(token, {
         signal: controller.signal,
       });
       if (controller.signal.aborted) return;
@@ -398,7 +398,7 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
     this.pending = true;
     const controller = (this.submitController = new AbortController());
     try {
-      await requireCapability(this.resolvedAdapter, 'passwordReset').resetPassword(
+      await (await needCapability(this.resolvedAdapter, 'passwordReset', 'resetPassword')).resetPassword(
         { token, password: this.values.password, signOutOthers },
         { signal: controller.signal },
       );
