@@ -1,4 +1,6 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { installLeakRecorder } from './helpers/secrets.js';
 import '../src/define/ae-user-menu.js';
@@ -70,8 +72,23 @@ function counting<A extends SessionCapability>(base: A): { adapter: A; calls: { 
   return { adapter, calls };
 }
 
+/**
+ * Renders `template` into a new container in the page and waits for its user menus' first update. (Not
+ * open-wc's fixture: for a root that is not a Lit element it waits for an animation frame, and a test page
+ * running beside another one is a background tab, which gets none.)
+ */
+const placed: HTMLElement[] = [];
+async function place(template: TemplateResult): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  placed.push(container);
+  render(template, container);
+  await Promise.all([...container.querySelectorAll('ae-user-menu')].map((m) => m.updateComplete));
+  return container.firstElementChild as HTMLElement;
+}
+
 async function mount(adapter: Partial<AuthAdapter>, attrs = ''): Promise<AeUserMenu> {
-  const wrap = await fixture<HTMLElement>(
+  const wrap = await place(
     html`<div>
       <button id="before">Before</button>
       <ae-user-menu .adapter=${adapter as AuthAdapter} account-href=${attrs || undefined}></ae-user-menu>
@@ -129,7 +146,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const type of EVENTS) document.removeEventListener(type, record);
-  fixtureCleanup();
+  for (const c of placed.splice(0)) c.remove();
   resetSessionStoreForTests();
   await setLocale('en');
 });
@@ -158,7 +175,7 @@ describe('<ae-user-menu>', () => {
   describe('when it connects', () => {
     it('asks the adapter once for two menus, and both show "Sign in" and "Register"', async () => {
       const { adapter, calls } = counting(new MemoryAdapter({ latency: 0 }));
-      const wrap = await fixture<HTMLElement>(
+      const wrap = await place(
         html`<header><ae-user-menu .adapter=${adapter}></ae-user-menu><ae-user-menu .adapter=${adapter}></ae-user-menu></header>`,
       );
       const [a, b] = [...wrap.querySelectorAll('ae-user-menu')] as AeUserMenu[];
@@ -174,7 +191,7 @@ describe('<ae-user-menu>', () => {
       const { adapter, calls } = counting(new MemoryAdapter({ latency: 0 }));
       setSession(null);
       const el = await mount(adapter);
-      expect(part(el, 'sign-in'), 'shown at the first render').to.not.equal(null);
+      expect(part(el, 'sign-in') !== null, 'shown at the first render').to.equal(true);
       expect(calls.getSession).to.equal(0);
     });
   });
@@ -183,7 +200,7 @@ describe('<ae-user-menu>', () => {
     it('both menus on the page show "Hello, Maria" at once', async () => {
       const { adapter, session } = await mariaAdapter(true);
       await adapter.signOut();
-      const wrap = await fixture<HTMLElement>(
+      const wrap = await place(
         html`<header><ae-user-menu .adapter=${adapter}></ae-user-menu></header>
           <aside><ae-user-menu .adapter=${adapter}></ae-user-menu></aside>`,
       );
@@ -371,7 +388,7 @@ describe('<ae-user-menu>', () => {
         expect(e.cancelable && e.bubbles && e.composed, e.type).to.equal(true);
         expect(Object.keys(e.detail as object), e.type).to.deep.equal([]);
       }
-      expect(dialogOf(el), 'no dialog').to.equal(null);
+      expect(dialogOf(el) === null, 'no dialog').to.equal(true);
     });
 
     it('"Register" opens <ae-register> in a modal dialog in the light DOM; Escape closes it, focus back on "Register"', async () => {
@@ -426,6 +443,19 @@ describe('<ae-user-menu>', () => {
       expect(el.shadowRoot!.activeElement === trigger(el), 'focus on the menu button').to.equal(true);
       expect(login.isConnected, 'the form left the page').to.equal(false);
     });
+    it('a sign-in elsewhere on the page closes the open dialog at once (not reopened, nothing left open)', async () => {
+      const { adapter, session } = await mariaAdapter(true);
+      await adapter.signOut();
+      const el = await ready(adapter);
+      await realClick(must(el, 'register'));
+      await waitUntil(() => dialogOf(el)?.open, 'open');
+      await adapter.signIn({ email: MARIA.email, password: PASSWORD, remember: false });
+      setSession(session!);
+      await el.updateComplete;
+      expect(dialogOf(el) === null, 'the dialog is gone after one update').to.equal(true);
+      expect(document.querySelector(':modal') === null, 'no modal left in the top layer').to.equal(true);
+      expect(text(trigger(el))).to.equal('Hello, Maria');
+    });
   });
 
   describe('when the adapter cannot answer', () => {
@@ -437,8 +467,8 @@ describe('<ae-user-menu>', () => {
         const el = await mount({ signIn: async () => ({ userId: 'x', ...MARIA }) });
         await waitUntil(() => text(part(el, 'alert')), 'the message');
         expect(text(part(el, 'alert'))).to.equal('This form cannot work on this page yet. Please contact the site’s support.');
-        expect(part(el, 'retry')).to.equal(null);
-        expect(part(el, 'sign-in')).to.equal(null);
+        expect(part(el, 'retry') === null, 'no "Try again"').to.equal(true);
+        expect(part(el, 'sign-in') === null, 'no "Sign in"').to.equal(true);
         expect(errors.join('\n')).to.contain('session capability');
       } finally {
         console.error = original;
@@ -461,7 +491,7 @@ describe('<ae-user-menu>', () => {
   describe('when every element left the page', () => {
     it('no channel is left open', async () => {
       const { adapter } = await mariaAdapter(true);
-      const wrap = await fixture<HTMLElement>(
+      const wrap = await place(
         html`<div><ae-user-menu .adapter=${adapter}></ae-user-menu><ae-user-menu .adapter=${adapter}></ae-user-menu></div>`,
       );
       await waitUntil(() => getSessionSnapshot().status === 'signed-in', 'known');
@@ -493,7 +523,7 @@ describe('<ae-user-menu>', () => {
       try {
         const userId = await f.activeProfile(MARIA.email);
         const here = f.adapter();
-        const wrap = await fixture<HTMLElement>(
+        const wrap = await place(
           html`<div><ae-user-menu .adapter=${here}></ae-user-menu><ae-user-menu .adapter=${here}></ae-user-menu></div>`,
         );
         const menus = [...wrap.querySelectorAll('ae-user-menu')] as AeUserMenu[];
@@ -589,7 +619,7 @@ describe('<ae-user-menu>', () => {
     it('takes the accent of neutral, marketplace and dark', async () => {
       await themeFiles();
       setSession(null);
-      const wrap = await fixture<HTMLElement>(html`<div>
+      const wrap = await place(html`<div>
         <section><ae-user-menu></ae-user-menu></section>
         <section class="ae-theme-marketplace"><ae-user-menu></ae-user-menu></section>
         <section class="ae-theme-dark"><ae-user-menu></ae-user-menu></section>
@@ -611,7 +641,7 @@ describe('<ae-user-menu>', () => {
         .map((s) => s.styleSheet!)
         .flatMap((sheet) => [...sheet.cssRules])
         .find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'));
-      expect(block, 'a forced-colors block').to.not.equal(undefined);
+      expect(block !== undefined, 'a forced-colors block').to.equal(true);
       const rules = [...block!.cssRules] as CSSStyleRule[];
       const framed = (node: Element) =>
         rules.some(

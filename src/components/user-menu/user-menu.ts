@@ -117,6 +117,13 @@ export class AeUserMenu extends AeElement<SessionCapability> {
   private dialogOpener: 'sign-in' | 'register' = 'sign-in';
   /** The pointer went down on the dialog's backdrop (a click there closes the dialog). */
   private backdropDown = false;
+  /**
+   * Sees the dialog close, whatever closed it. Its `close` event comes with the next animation frame, and a
+   * page in a background tab gets none: the `open` attribute goes at once.
+   */
+  private dialogObserver?: MutationObserver;
+  /** `openDialog` was called: the next render shows the dialog (once, not again after it closed). */
+  private dialogToOpen = false;
 
   @state() private open = false;
   /** Why the session could not be asked for (shown instead of the buttons). */
@@ -145,6 +152,7 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     this.signOutController?.abort();
     this.signingOut = false;
     this.open = false;
+    this.dialogObserver?.disconnect();
     // The dialog's form (and a password typed into it) leaves with the element.
     this.dialog = undefined;
   }
@@ -183,8 +191,14 @@ export class AeUserMenu extends AeElement<SessionCapability> {
   protected override updated(): void {
     this.lastView = this.view;
     const dialog = this.dialogElement;
-    if (dialog && this.dialog && !dialog.open) {
-      dialog.showModal();
+    if (dialog && this.dialog && this.dialogToOpen) {
+      this.dialogToOpen = false;
+      if (!dialog.open) dialog.showModal();
+      this.dialogObserver?.disconnect();
+      this.dialogObserver = new MutationObserver(() => {
+        if (!dialog.open) this.onDialogClose();
+      });
+      this.dialogObserver.observe(dialog, { attributes: true, attributeFilter: ['open'] });
       void this.focusDialogForm(this.dialog);
     }
     const target = this.focusAfterUpdate;
@@ -298,7 +312,7 @@ export class AeUserMenu extends AeElement<SessionCapability> {
   // ---- handlers -------------------------------------------------------------------------------------------
 
   private readonly onSessionChange = (e: AeSessionChangeEvent): void => {
-    if (e.detail.signedIn && this.dialog) this.dialogElement?.close();
+    if (e.detail.signedIn && this.dialog) this.closeDialog();
   };
 
   private readonly onDocumentPointerDown = (e: PointerEvent): void => {
@@ -409,6 +423,12 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     this.dialogOpener = opener;
     this.dialogFailed = false;
     this.dialog = kind;
+    this.dialogToOpen = true;
+  }
+
+  private closeDialog(): void {
+    this.dialogElement?.close();
+    this.onDialogClose();
   }
 
   /** Loads the dialog's form and puts focus in its first field. */
@@ -438,6 +458,9 @@ export class AeUserMenu extends AeElement<SessionCapability> {
   }
 
   private onDialogClose(): void {
+    if (!this.dialog) return;
+    this.dialogObserver?.disconnect();
+    this.dialogToOpen = false;
     this.dialog = undefined;
     this.dialogFailed = false;
     this.focusAfterUpdate = this.view === 'signed-in' ? 'trigger' : this.view === 'signed-out' ? this.dialogOpener : undefined;
@@ -449,7 +472,7 @@ export class AeUserMenu extends AeElement<SessionCapability> {
 
   private onDialogClick(e: MouseEvent): void {
     // The dialog box has no padding: a click whose target is the dialog itself is on the backdrop.
-    if (e.target === e.currentTarget && this.backdropDown) this.dialogElement?.close();
+    if (e.target === e.currentTarget && this.backdropDown) this.closeDialog();
     this.backdropDown = false;
   }
 
@@ -579,7 +602,7 @@ export class AeUserMenu extends AeElement<SessionCapability> {
       @click=${this.onDialogClick}
     >
       <div class="ae-user-menu-dialog-body">
-        <button class="ae-user-menu-dialog-close" type="button" aria-label=${msg('Close', { id: 'userMenu.dialog.close', desc: 'Button (an ×) that closes the sign-in or registration dialog.' })} @click=${() => this.dialogElement?.close()}>
+        <button class="ae-user-menu-dialog-close" type="button" aria-label=${msg('Close', { id: 'userMenu.dialog.close', desc: 'Button (an ×) that closes the sign-in or registration dialog.' })} @click=${this.closeDialog}>
           <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${cross}</svg>
         </button>
         ${this.dialogFailed
