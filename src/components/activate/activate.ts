@@ -14,6 +14,8 @@ import { CountdownController } from '../../internal/countdown.js';
 import { secondsText } from '../../locales/units.js';
 import { connectionFailureText, retryWaitText, unsupportedText } from '../../locales/failure-messages.js';
 import { needCapability } from '../../internal/need-capability.js';
+import { takeTokenFromUrl } from '../../internal/token-from-url.js';
+import { focusIsFree } from '../../internal/focus.js';
 import type { ActivationCapability, RegistrationCapability } from '../../adapter/types.js';
 import {
   AeActivateErrorEvent,
@@ -40,44 +42,6 @@ interface View {
   status?: TemplateResult;
   alert?: TemplateResult;
   actions?: TemplateResult;
-}
-
-/**
- * Reads the token from the page address, `#token=…` (the letter's link: a fragment never reaches a server
- * log or a `Referer`) or `?token=…` (older letters), and removes it from there (`history.replaceState`), so
- * that the token stays neither in the session history nor in the referrer of later requests.
- */
-function takeTokenFromUrl(): string | undefined {
-  if (typeof location === 'undefined') return undefined;
-  let url: URL;
-  try {
-    url = new URL(location.href);
-  } catch {
-    return undefined;
-  }
-  const fragment = new URLSearchParams(url.hash.slice(1));
-  const token = fragment.get('token') ?? url.searchParams.get('token');
-  if (token === null) return undefined;
-  if (fragment.has('token')) {
-    fragment.delete('token');
-    url.hash = fragment.size ? fragment.toString() : '';
-  } else {
-    url.searchParams.delete('token');
-  }
-  try {
-    history.replaceState(history.state, '', url.href);
-  } catch {
-    // A sandboxed frame may refuse; the token is still used.
-  }
-  return token || undefined;
-}
-
-/** `ancestor` is `node` or holds it, across shadow boundaries. */
-function isComposedAncestor(ancestor: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-    if (n === ancestor) return true;
-  }
-  return false;
 }
 
 function seconds(value: number): number {
@@ -195,7 +159,7 @@ export class AeActivate extends AeElement<ActivationCapability & RegistrationCap
 
   protected override updated(): void {
     const view = this.viewKey;
-    if (this.lastView !== undefined && view !== this.lastView && this.phase !== 'idle' && this.focusIsFree()) {
+    if (this.lastView !== undefined && view !== this.lastView && this.phase !== 'idle' && focusIsFree(this)) {
       this.focus();
     }
     this.lastView = view;
@@ -308,14 +272,6 @@ export class AeActivate extends AeElement<ActivationCapability & RegistrationCap
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------
-
-  /** Focus is in this element, or nowhere in particular (on an ancestor such as `<body>`): it may be moved. */
-  private focusIsFree(): boolean {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    if (!active) return true;
-    return this.contains(active) || !!this.shadowRoot?.contains(active) || isComposedAncestor(active, this);
-  }
 
   /** Names the state on display; a new one gets a new heading node, focused and so announced. */
   private get viewKey(): string {

@@ -23,7 +23,7 @@ import {
   AeResetRequestedEvent,
 } from '../../events/password-events.js';
 import { forgotPasswordLightStyles, forgotPasswordStyles } from './forgot-password.styles.js';
-import { PressGuard } from './press-guard.js';
+import { PressGuard } from '../../internal/press-guard.js';
 
 /** Failures after which "Try again" sends the same request again: the server did not judge the address. */
 const RETRYABLE = new Set<AdapterErrorCode>(['network', 'timeout', 'server', 'rate_limited']);

@@ -12,6 +12,7 @@ import { defineOnce } from '../../internal/define.js';
 import { failureOf } from '../../internal/failure.js';
 import type { Failure } from '../../internal/failure.js';
 import { CountdownController } from '../../internal/countdown.js';
+import { PressGuard } from '../../internal/press-guard.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
 import { needCapability } from '../../internal/need-capability.js';
@@ -91,6 +92,8 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
   private readonly retryWait = new CountdownController(this);
   /** The wait before the activation letter can be sent again. */
   private readonly resendWait = new CountdownController(this);
+  /** Holds a field's message back while a press inside the form is under way. */
+  private readonly press = new PressGuard(this);
   private submitController?: AbortController;
   private resendController?: AbortController;
   private checking = false;
@@ -223,7 +226,8 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
 
   private onChange(e: Event): void {
     const name = (e.target as HTMLInputElement).name as Field;
-    if (FIELDS.includes(name) && !this.shown.has(name)) this.shown = new Set(this.shown).add(name);
+    // After a press that took the focus (the submit button), so the button does not move before the release.
+    if (FIELDS.includes(name) && !this.shown.has(name)) this.press.run(() => (this.shown = new Set(this.shown).add(name)));
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -521,6 +525,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
       novalidate
       aria-busy=${this.pending ? 'true' : 'false'}
       @submit=${this.onSubmit}
+      @pointerdown=${this.press.onPointerDown}
     >
       ${this.renderBanner()} ${this.renderNotActivated()}
       <fieldset class="ae-fieldset" ?disabled=${this.disabled}>

@@ -15,6 +15,8 @@ import { isAbortError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
 import { failureOf } from '../../internal/failure.js';
 import { needCapability } from '../../internal/need-capability.js';
+import { matchStatus } from '../../internal/match-status.js';
+import { PressGuard } from '../../internal/press-guard.js';
 import type { ActivationCapability, CaptchaCapability, RegistrationCapability } from '../../adapter/types.js';
 import { CountdownController } from '../../internal/countdown.js';
 import type { RegistrationField, ValidationIssue } from '../../validation/validate.js';
@@ -95,6 +97,8 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   private readonly internals = this.attachInternals();
   /** The wait the server asked for (`Retry-After`) before "Try again" works. */
   private readonly retryWait = new CountdownController(this);
+  /** Holds a field's message back while a press inside the form is under way. */
+  private readonly press = new PressGuard(this);
   private submitController?: AbortController;
   /** Latest transliteration (with the full fallback table) per name field, for the value it was made from. */
   private readonly fullSuggestions = new Map<RegistrationField, { value: string; system: TranslitSystem; suggestion: string }>();
@@ -152,7 +156,6 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
     this.pending = false;
     // A password is not left behind in a form that left the page.
     this.clearPasswords();
-    this.releasePointer();
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -246,44 +249,9 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   private onChange(e: Event): void {
     const name = (e.target as HTMLInputElement).name as RegistrationField;
     if (!TEXT_FIELDS.includes(name as TextField) || this.shown.has(name)) return;
-    if (this.pointerIsDown) {
-      // The field lost focus to a press inside the form (the submit button, say). A message appearing now
-      // would move that button away before the release, and the click would be lost: show it after.
-      this.deferredShown.add(name);
-      return;
-    }
-    this.shown = new Set(this.shown).add(name);
-  }
-
-  private pointerIsDown = false;
-  private readonly deferredShown = new Set<RegistrationField>();
-
-  /**
-   * A press inside the form holds back the messages of the field it took focus from, until the press ends:
-   * released (`pointerup`) or taken over by the browser (`pointercancel`, a touch that became a scroll).
-   * One pair of window listeners per press, removed by whichever comes first.
-   */
-  private onPointerDown(): void {
-    if (this.pointerIsDown) return;
-    this.pointerIsDown = true;
-    window.addEventListener('pointerup', this.onPointerEnd, true);
-    window.addEventListener('pointercancel', this.onPointerEnd, true);
-  }
-
-  private readonly onPointerEnd = (): void => {
-    this.releasePointer();
-    // After the click that this release makes (a click on the submit button must not be lost).
-    setTimeout(() => {
-      if (this.pointerIsDown || !this.deferredShown.size) return;
-      this.shown = new Set([...this.shown, ...this.deferredShown]);
-      this.deferredShown.clear();
-    });
-  };
-
-  private releasePointer(): void {
-    this.pointerIsDown = false;
-    window.removeEventListener('pointerup', this.onPointerEnd, true);
-    window.removeEventListener('pointercancel', this.onPointerEnd, true);
+    // The field may have lost focus to a press inside the form (the submit button, say): its message shows
+    // after that press, so the button does not move away before the release (see PressGuard).
+    this.press.run(() => (this.shown = new Set(this.shown).add(name)));
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -546,7 +514,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
       autocapitalize: NAME_FIELDS.has(name) ? 'words' : 'off',
       ...(issue ? { error: this.message(issue, name) } : {}),
       ...(this.capsLock === name ? { warning: capsLockText() } : {}),
-      ...(name === 'passwordRepeat' && !issue ? this.matchStatus() : {}),
+      ...(name === 'passwordRepeat' && !issue ? matchStatus(this.values.password, this.values.passwordRepeat) : {}),
       ...(name === 'password'
         ? {
             trailing: revealButton(
@@ -568,36 +536,6 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
       onChange: this.onChange,
       ...(isPassword ? { onKey: this.onKey, onBlur: this.onPasswordBlur } : {}),
     });
-  }
-
-  /**
-   * Whether the two passwords match, shown while the repeat is typed once both are filled: "match" as soon as
-   * they do, "do not match" once the repeat stops being the start of the password (not while it still may be).
-   */
-  private matchStatus(): { status?: { text: string; tone: 'ok' | 'bad' } } {
-    const { password, passwordRepeat } = this.values;
-    if (!password || !passwordRepeat) return {};
-    if (password === passwordRepeat) {
-      return {
-        status: {
-          tone: 'ok',
-          text: msg('Passwords match', {
-            id: 'register.passwords.match',
-            desc: 'Shown under the repeated password while both passwords are the same.',
-          }),
-        },
-      };
-    }
-    if (password.startsWith(passwordRepeat)) return {};
-    return {
-      status: {
-        tone: 'bad',
-        text: msg('Passwords do not match', {
-          id: 'register.passwords.noMatch',
-          desc: 'Shown under the repeated password while it is typed and differs from the first one.',
-        }),
-      },
-    };
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
@@ -672,7 +610,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
         novalidate
         aria-busy=${this.pending ? 'true' : 'false'}
         @submit=${this.onSubmit}
-        @pointerdown=${this.onPointerDown}
+        @pointerdown=${this.press.onPointerDown}
       >
         ${this.renderSummary()}
         ${this.topError

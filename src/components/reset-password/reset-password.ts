@@ -24,11 +24,11 @@ import {
   AeResetPasswordSignInEvent,
   AeResetPasswordSuccessEvent,
 } from '../../events/password-events.js';
-import { PressGuard } from '../forgot-password/press-guard.js';
+import { PressGuard } from '../../internal/press-guard.js';
 import { resetPasswordLightStyles, resetPasswordStyles } from './reset-password.styles.js';
-import { takeTokenFromUrl } from './token-from-url.js';
-import { matchStatus } from './match-status.js';
-import { focusIsFree } from './focus.js';
+import { takeTokenFromUrl } from '../../internal/token-from-url.js';
+import { matchStatus } from '../../internal/match-status.js';
+import { focusIsFree } from '../../internal/focus.js';
 
 const FIELDS: readonly NewPasswordField[] = ['password', 'passwordRepeat'];
 /** Answers that say the link cannot be used; each has its own state. */

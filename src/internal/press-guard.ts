@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  *
  * Call {@link onPointerDown} from the form's `pointerdown` and route every "show this field's message" through
  * {@link run}. One pair of window listeners per press, removed by whichever of `pointerup` and
- * `pointercancel` (a touch that became a scroll) comes first. (`<ae-register>` has the same logic inline.)
+ * `pointercancel` (a touch that became a scroll) comes first. Every light-DOM form uses it.
  */
 export class PressGuard implements ReactiveController {
   #down = false;

@@ -8,7 +8,7 @@ function isComposedAncestor(ancestor: Node, node: Node): boolean {
 
 /**
  * Focus is in `host`, or nowhere in particular (on an ancestor such as `<body>`): a new state of `host` may take
- * it. The same test as `<ae-activate>`'s `focusIsFree()`; to move to `src/internal/` with it.
+ * it.
  */
 export function focusIsFree(host: HTMLElement): boolean {
   let active: Element | null = document.activeElement;

@@ -3,8 +3,7 @@ import { msg } from '@lit/localize/init/install.js';
 /**
  * Whether two typed passwords match, shown under the repeat while it is typed once both are filled: "match" as
  * soon as they do, "do not match" once the repeat stops being the start of the password (not while it still may
- * be). The same rule and texts as `<ae-register>`'s `matchStatus()`; this module is the one to move to
- * `src/internal/` so that both forms import it.
+ * be). One rule and one pair of texts for every form that asks for a new password twice.
  */
 export function matchStatus(password: string, repeat: string): { status?: { text: string; tone: 'ok' | 'bad' } } {
   if (!password || !repeat) return {};

@@ -2,9 +2,7 @@
  * Reads a link token from the page address, `#token=…` (the letters' links: a fragment never reaches a server
  * log or a `Referer`) or `?token=…` (older letters), and removes it from there (`history.replaceState`), so
  * that the token stays neither in the session history nor in the referrer of later requests.
- *
- * The same steps as `takeTokenFromUrl()` in activate.ts; this module is the one to move to `src/internal/`
- * so that both elements import it.
+ * Used by `<ae-activate>` and `<ae-reset-password>`.
  */
 export function takeTokenFromUrl(): string | undefined {
   if (typeof location === 'undefined') return undefined;
