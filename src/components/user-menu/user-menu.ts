@@ -1,8 +1,6 @@
 import { html, nothing, render, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize/init/install.js';
-import { str } from '@lit/localize/internal/str-tag.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
 import { SessionController } from '../../internal/session-controller.js';
@@ -12,7 +10,6 @@ import type { AuthAdapter, SessionCapability } from '../../adapter/types.js';
 import { refreshSession, signOut } from '../../session/session-store.js';
 import type { SessionSnapshot } from '../../session/session-store.js';
 import { getLocale } from '../../locales/localization.js';
-import { connectionFailureText, unsupportedText } from '../../locales/failure-messages.js';
 import {
   AeUserMenuAccountEvent,
   AeUserMenuRegisterEvent,
@@ -21,18 +18,15 @@ import {
 import type { AeSessionChangeEvent } from '../../events/session-events.js';
 import { userMenuStyles } from './user-menu.styles.js';
 import { userMenuLightStyles } from './user-menu-light-styles.js';
+import { accountText, failureText, greetingText, registerText, retryText, signInText, signOutText } from './user-menu-texts.js';
+import { menuMove } from './menu-navigation.js';
+import { dialogTemplate, loadForm } from './user-menu-dialog.js';
+import type { DialogKind } from './user-menu-dialog.js';
 
 /** What the element shows: the state of the store, or why it does not know it. */
 type View = 'unknown' | 'failed' | 'signed-out' | 'signed-in';
-/** The form a dialog holds. */
-type DialogKind = 'login' | 'register';
 /** Where focus goes after the next render. */
 type FocusTarget = 'trigger' | 'sign-in' | 'register' | 'retry' | 'first' | 'last';
-
-/** The forms of the dialog, each in its own chunk, loaded when first opened. */
-function loadForm(kind: DialogKind): Promise<unknown> {
-  return kind === 'login' ? import('../../define/ae-login.js') : import('../../define/ae-register.js');
-}
 
 /** The node focused in this document, through open shadow roots. */
 function deepActiveElement(): Element | null {
@@ -42,7 +36,6 @@ function deepActiveElement(): Element | null {
 }
 
 const caret = svg`<path d="M2 4.5l4 4 4-4"></path>`;
-const cross = svg`<path d="M5 5l10 10M15 5L5 15"></path>`;
 
 /**
  * @tagname ae-user-menu
@@ -286,27 +279,14 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     root.querySelector<HTMLElement>(`[part~="${target}"]`)?.focus();
   }
 
-  private moveFocus(by: number | 'first' | 'last'): void {
+  /** Focuses the item a key of the menu pattern moves to; whether it was such a key. */
+  private moveFocus(key: string): boolean {
     const items = this.items;
-    if (items.length === 0) return;
     const index = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    const next =
-      by === 'first' ? 0 : by === 'last' ? items.length - 1 : (Math.max(index, by > 0 ? -1 : 0) + by + items.length) % items.length;
+    const next = menuMove(key, index, items.map((i) => i.textContent ?? ''), getLocale());
+    if (next === undefined) return false;
     items[next]?.focus();
-  }
-
-  /** Typeahead: the next item (after the focused one, wrapping) whose label starts with `key`. */
-  private focusByLetter(key: string): void {
-    const items = this.items;
-    const lower = key.toLocaleLowerCase(getLocale());
-    const index = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    for (let step = 1; step <= items.length; step++) {
-      const item = items[(index + step) % items.length]!;
-      if ((item.textContent ?? '').trim().toLocaleLowerCase(getLocale()).startsWith(lower)) {
-        item.focus();
-        return;
-      }
-    }
+    return true;
   }
 
   // ---- handlers -------------------------------------------------------------------------------------------
@@ -338,24 +318,6 @@ export class AeUserMenu extends AeElement<SessionCapability> {
   private onMenuKeydown(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        this.moveFocus(1);
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        this.moveFocus(-1);
-        break;
-      case 'Home':
-      case 'PageUp':
-        e.preventDefault();
-        this.moveFocus('first');
-        break;
-      case 'End':
-      case 'PageDown':
-        e.preventDefault();
-        this.moveFocus('last');
-        break;
       case 'Escape':
         e.preventDefault();
         e.stopPropagation();
@@ -374,7 +336,8 @@ export class AeUserMenu extends AeElement<SessionCapability> {
         (e.target as HTMLElement).click();
         break;
       default:
-        if (e.key.length === 1 && e.key !== ' ') this.focusByLetter(e.key);
+        // Arrows, Home/End (and PageUp/PageDown), a letter (typeahead).
+        if (this.moveFocus(e.key)) e.preventDefault();
     }
   }
 
@@ -476,76 +439,25 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     this.backdropDown = false;
   }
 
-  // ---- texts ----------------------------------------------------------------------------------------------
-
-  private failureText(failure: Failure, what: 'session' | 'signOut'): string {
-    switch (failure.code) {
-      case 'network':
-      case 'timeout':
-        return connectionFailureText(failure.code);
-      case 'unsupported':
-        return unsupportedText();
-      default:
-        return what === 'session'
-          ? msg('Could not check whether you are signed in.', {
-              id: 'userMenu.error.session',
-              desc: 'In the page header, when the server could not say whether the person is signed in. A "Try again" button follows.',
-            })
-          : msg('Could not sign out. Try again.', {
-              id: 'userMenu.error.signOut',
-              desc: 'In the page header, under the menu button, when signing out failed on the server.',
-            });
-    }
-  }
-
-  private signInText(): string {
-    return msg('Sign in', { id: 'userMenu.signIn', desc: 'Button in the page header that opens the sign-in form.' });
-  }
-
-  private retryText(): string {
-    return msg('Try again', {
-      id: 'userMenu.retry',
-      desc: 'Button that tries again after a failure: asking whether the person is signed in, or loading the sign-in form.',
-    });
-  }
-
-  private registerText(): string {
-    return msg('Register', {
-      id: 'userMenu.register',
-      desc: 'Button in the page header, next to "Sign in", that opens the registration form (ru: Регистрация, bg: Регистрация).',
-    });
-  }
-
   // ---- rendering ------------------------------------------------------------------------------------------
 
   private renderAlert(): TemplateResult {
     const failure = this.view === 'failed' ? this.failure : this.view === 'signed-in' ? this.signOutFailure : undefined;
-    const text = failure ? this.failureText(failure, this.view === 'failed' ? 'session' : 'signOut') : '';
+    const text = failure ? failureText(failure, this.view === 'failed' ? 'session' : 'signOut') : '';
     return html`<span part="alert" role="alert">${text}</span>`;
   }
 
   private renderSignedOut(): TemplateResult {
-    return html`<button part="sign-in" type="button" @click=${this.onSignIn}>${this.signInText()}</button
-      ><button part="register" type="button" @click=${this.onRegister}>${this.registerText()}</button>`;
+    return html`<button part="sign-in" type="button" @click=${this.onSignIn}>${signInText()}</button
+      ><button part="register" type="button" @click=${this.onRegister}>${registerText()}</button>`;
   }
 
   private renderSignedIn(s: Extract<SessionSnapshot, { status: 'signed-in' }>): TemplateResult {
     const name = s.session.firstName.trim();
-    const label = name
-      ? msg(str`Hello, ${name}`, {
-          id: 'userMenu.greeting',
-          desc: 'The menu button in the page header when signed in; the placeholder is the first name in Latin letters (ru: Здравствуйте, Maria).',
-        })
-      : msg('Your profile', {
-          id: 'userMenu.greeting.noName',
-          desc: 'The menu button in the page header when signed in and the first name is unknown.',
-        });
+    const label = greetingText(name);
     const initial = [...(name || s.session.email)][0] ?? '';
-    const accountLabel = msg('My account', {
-      id: 'userMenu.account',
-      desc: 'Menu item that opens the account overview (ru: Мой профиль, bg: Моят профил).',
-    });
-    const signOutLabel = msg('Sign out', { id: 'userMenu.signOut', desc: 'Menu item that signs the person out (ru: Выйти, bg: Изход).' });
+    const accountLabel = accountText();
+    const signOutLabel = signOutText();
     return html`<button
         part="trigger"
         id="trigger"
@@ -584,39 +496,25 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     // Nothing the person can retry when the page's adapter cannot answer at all.
     if (failure.code === 'unsupported') return nothing;
     return html`<button part="retry" type="button" @click=${() => void this.refresh()}>
-      ${this.retryText()}
+      ${retryText()}
     </button>`;
   }
 
   private renderDialog(kind: DialogKind): TemplateResult {
-    // The forms work on this element's backend; one without their capability says so itself.
-    const adapter = this.adapter as AuthAdapter | undefined;
-    const label = kind === 'login' ? this.signInText() : this.registerText();
-    return html`<dialog
-      class="ae-user-menu-dialog"
-      slot="dialog"
-      aria-label=${label}
-      lang=${getLocale()}
-      @close=${this.onDialogClose}
-      @pointerdown=${this.onDialogPointerDown}
-      @click=${this.onDialogClick}
-    >
-      <div class="ae-user-menu-dialog-body">
-        <button class="ae-user-menu-dialog-close" type="button" aria-label=${msg('Close', { id: 'userMenu.dialog.close', desc: 'Button (an ×) that closes the sign-in or registration dialog.' })} @click=${this.closeDialog}>
-          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${cross}</svg>
-        </button>
-        ${this.dialogFailed
-          ? html`<div class="ae-user-menu-dialog-status" role="alert">
-              <p>${connectionFailureText('network')}</p>
-              <button class="ae-user-menu-dialog-retry" type="button" @click=${this.onDialogRetry}>
-                ${this.retryText()}
-              </button>
-            </div>`
-          : kind === 'login'
-            ? html`<ae-login .adapter=${adapter} .endpoint=${this.endpoint} .theme=${this.theme}></ae-login>`
-            : html`<ae-register .adapter=${adapter} .endpoint=${this.endpoint} .theme=${this.theme}></ae-register>`}
-      </div>
-    </dialog>`;
+    return dialogTemplate({
+      kind,
+      failed: this.dialogFailed,
+      // The forms work on this element's backend; one without their capability says so itself.
+      adapter: this.adapter as AuthAdapter | undefined,
+      endpoint: this.endpoint,
+      theme: this.theme,
+      lang: getLocale(),
+      onClose: this.onDialogClose,
+      onCloseButton: this.closeDialog,
+      onPointerDown: this.onDialogPointerDown,
+      onClick: this.onDialogClick,
+      onRetry: this.onDialogRetry,
+    });
   }
 
   private renderLight(): TemplateResult | typeof nothing {
