@@ -9,6 +9,10 @@ import type { CallOptions, PasswordResetCapability } from '../src/adapter/types.
 import { setLocale } from '../src/locales/localization.js';
 import { assertFocused, findButton, realClick, shownText, tab } from './helpers/dom.js';
 import { expectAccessible } from './helpers/axe.js';
+import { setSessionChannelName } from '../src/session/session-channel.js';
+
+// Test files run side by side as tabs of one origin: this one's sign-ins stay on its own channel.
+setSessionChannelName(`ae-test:forgot-password:${Math.random()}`);
 
 const EMAIL = 'ivan.petrov@example.com';
 const UNKNOWN = 'nobody.here@example.com';

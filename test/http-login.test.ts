@@ -11,6 +11,10 @@ import { getSessionSnapshot, setSession } from '../src/session/session-store.js'
 import { captchaOf, captchaReady, findButton, input, realClick, typeCaptcha, typeInto } from './helpers/dom.js';
 import { authFixtures, PASSWORD } from './server/auth-fixtures.js';
 import type { AuthFixtures } from './server/auth-fixtures.js';
+import { setSessionChannelName } from '../src/session/session-channel.js';
+
+// Test files run side by side as tabs of one origin: this one's sign-ins stay on its own channel.
+setSessionChannelName(`ae-test:http-login:${Math.random()}`);
 
 const NS = 'http-login';
 const ANSWER = 'Ab3dE';

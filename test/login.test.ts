@@ -17,6 +17,10 @@ import type { AeLoginErrorEvent } from '../src/events/login-events.js';
 import { getSessionSnapshot, setSession } from '../src/session/session-store.js';
 import { assertFocused, captchaOf, captchaReady, findButton, input, realClick, shownText, typeCaptcha, typeInto } from './helpers/dom.js';
 import { expectAccessible } from './helpers/axe.js';
+import { setSessionChannelName } from '../src/session/session-channel.js';
+
+// Test files run side by side as tabs of one origin: this one's sign-ins stay on its own channel.
+setSessionChannelName(`ae-test:login:${Math.random()}`);
 
 const ANSWER = 'Ab3dE';
 const PASSWORD = 'Sekret-2026';
