@@ -36,7 +36,7 @@ const CEILINGS = {
   register: { esbuild: 21.5, rollup: 19.3, cdn: 53 },
   captcha: { esbuild: 12, rollup: 11.2, cdn: 53 },
   activate: { esbuild: 15.5, rollup: 14.3, cdn: 53 },
-  login: { esbuild: 24.3, rollup: 19.5, cdn: 53 },
+  login: { esbuild: 24.6, rollup: 19.8, cdn: 53 },
   'forgot-password': { esbuild: 17.4, rollup: 16, cdn: 53 },
 };
 

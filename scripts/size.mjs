@@ -31,10 +31,10 @@ const CEILINGS = {
   captcha: 10.7,
   register: 18.8,
   activate: 13.8,
-  login: 19,
+  login: 19.4,
   forgot: 15.5,
   reset: 17.4,
-  userMenu: 15.5,
+  userMenu: 15.9,
 };
 const strict = process.argv.includes('--strict');
 const BUDGETS = strict ? TARGETS : CEILINGS;
