@@ -40,10 +40,11 @@ async function loadThemeFiles(): Promise<void> {
 async function mount(theme: Theme, withErrors = true): Promise<AeRegister> {
   await loadThemeFiles();
   const adapter = new MemoryAdapter({ captchaAnswer: 'Ab3dE', latency: 0 });
-  const section = await fixture<HTMLElement>(
-    html`<section class=${THEMES[theme]} style="padding: 16px"><ae-register .adapter=${adapter}></ae-register></section>`,
+  // The theme's classes on the element itself (they work on any ancestor too): a fixture whose root is a Lit
+  // element waits for its update, not for an animation frame, which a background tab never gets.
+  const el = await fixture<AeRegister>(
+    html`<ae-register class=${THEMES[theme]} style="margin: 16px" .adapter=${adapter}></ae-register>`,
   );
-  const el = section.querySelector('ae-register')!;
   await captchaReady(captchaOf(el));
   if (withErrors) {
     await typeInto(el, 'email', 'maria@');
@@ -101,12 +102,9 @@ describe('themes', () => {
 
     it('a fourth theme from the tokens alone', async () => {
       const adapter = new MemoryAdapter({ captchaAnswer: 'Ab3dE', latency: 0 });
-      const section = await fixture<HTMLElement>(
-        html`<section style="--ae-color-primary: #0b6e4f; --ae-radius: 0px; --ae-control-height: 3rem">
-          <ae-register .adapter=${adapter}></ae-register>
-        </section>`,
+      const el = await fixture<AeRegister>(
+        html`<ae-register style="--ae-color-primary: #0b6e4f; --ae-radius: 0px; --ae-control-height: 3rem" .adapter=${adapter}></ae-register>`,
       );
-      const el = section.querySelector('ae-register')!;
       await captchaReady(captchaOf(el));
       expect(submitLook(el).backgroundColor).to.equal('rgb(11, 110, 79)');
       expect(getComputedStyle(input(el, 'email')).borderTopLeftRadius).to.equal('0px');
