@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { installLeakRecorder, secretEncodings, type LeakRecorder } from './helpers/secrets.js';
 import { eventWithin, frameWindow, openFrame } from './helpers/frames.js';
 import { captchaOf, captchaReady, fillRegistration, input, realClick, typeCaptcha } from './helpers/dom.js';
@@ -20,6 +21,7 @@ const { HttpAdapter, PROBLEM_TYPE_BASE } = await import('../src/adapter/http-ada
 const { getEmbeddedAdapter } = await import('../src/internal/default-adapter.js');
 await import('../src/define/ae-register.js');
 await import('../src/define/ae-activate.js');
+await import('../src/define/ae-login.js');
 
 /** Distinctive, with characters that URL, JSON and HTML encode differently. */
 const PASSWORD = 'Zx9!unique"PW-7731';
@@ -276,6 +278,40 @@ describe('a password typed into <ae-register> is found nowhere', () => {
       await activate.updateComplete;
       expect(activate.shadowRoot!.textContent).to.contain('Hello, Maria!');
       await expectNoPassword('after the activation');
+    });
+  });
+
+  describe('after signing in with <ae-login> (the embedded adapter): a refusal, a server failure and its retry, the success', () => {
+    it('no password anywhere, the password field emptied after the success', async () => {
+      const email = `secrets-login-${Date.now()}@example.com`;
+      const embedded = await getEmbeddedAdapter();
+      const { id } = await embedded.getCaptcha();
+      await embedded.register({ email, firstName: 'Maria', lastName: 'Ivanova', password: PASSWORD, captcha: { id, answer: embedded.debugCaptchaAnswer(id)! } });
+      await embedded.activate(embedded.outbox.find((l: OutboxLetter) => l.to === email)!.token);
+      const login = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<ae-login></ae-login>`);
+      const type = async (name: string, value: string) => {
+        const field = login.querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+        field.value = '';
+        field.focus();
+        await sendKeys({ type: value });
+      };
+      const submitLogin = () => realClick(login.querySelector('button[type=submit]')!);
+      // A wrong password first (it is a secret too).
+      await type('email', email);
+      await type('password', `${PASSWORD}-wrong`);
+      await submitLogin();
+      await waitUntil(() => login.querySelector('.ae-banner'), 'the refusal');
+      expect(await recorder.find(`${PASSWORD}-wrong`, KEPT), 'the wrong password after the refusal (kept in its field)').to.deep.equal([]);
+      await type('password', PASSWORD);
+      embedded.failNext('server', { method: 'signIn' });
+      await submitLogin();
+      await waitUntil(() => login.querySelector('.ae-banner')?.textContent?.includes('Something went wrong'), 'the server failure');
+      await expectNoPassword('after the server failure (the password still in its field, by design)', KEPT);
+      const success = oneEvent(login, 'ae-login-success');
+      await realClick([...login.querySelectorAll('.ae-banner button')].find((b) => b.textContent?.includes('Try again'))!);
+      await success;
+      expect(login.querySelector<HTMLInputElement>('input[name=password]')?.value ?? '', 'the password field').to.equal('');
+      await expectNoPassword('after the sign-in');
     });
   });
 
