@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg } from '@lit/localize/init/install.js';
+import { setCustomState } from '../../internal/custom-state.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { getLocale } from '../../locales/localization.js';
 import { captchaStyles } from './captcha.styles.js';
@@ -144,7 +145,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     // Form value and validity follow every render (value, name, required, error, the challenge): cheap, and
     // nothing can fall out of step.
     this.syncValidity();
-    if (changed.has('loading')) this.setState('pending', this.loading);
+    if (changed.has('loading')) setCustomState(this.internals, 'pending', this.loading);
     if ((changed.has('adapter') || changed.has('endpoint')) && this.loadedFrom && this.loadedFrom !== this.resolvedAdapter) {
       void this.refresh('initial');
     }
@@ -241,8 +242,8 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     } else {
       this.internals.setValidity({});
     }
-    this.setState('invalid', !!issue);
-    this.setState('user-invalid', !!issue && this.touched);
+    setCustomState(this.internals, 'invalid', !!issue);
+    setCustomState(this.internals, 'user-invalid', !!issue && this.touched);
   }
 
   /** Captcha codes have their own texts; anything else a host sets falls back to a generic one. */
@@ -251,15 +252,6 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
       captchaMessage(issue) ??
       msg('Check the code', { id: 'captcha.error.other', desc: 'Error under the captcha for an unexpected problem.' })
     );
-  }
-
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet: the states are a styling hook only.
-    }
   }
 
   private onInput(e: Event): void {

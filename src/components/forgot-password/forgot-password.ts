@@ -2,6 +2,7 @@ import { html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize/init/install.js';
+import { setCustomState } from '../../internal/custom-state.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
@@ -155,23 +156,14 @@ export class AeForgotPassword extends AeElement<PasswordResetCapability> {
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    this.setState('pending', this.pending || this.resending);
-    this.setState('sent', !!this.sent);
+    setCustomState(this.internals, 'pending', this.pending || this.resending);
+    setCustomState(this.internals, 'sent', !!this.sent);
     // The form lives in the light DOM (autofill, password managers), next to any slotted content of the page.
     render(this.renderLight(), this, { host: this });
     if (this.prefill !== undefined) {
       const input = this.emailInput;
       if (input) input.value = this.prefill;
       this.prefill = undefined;
-    }
-  }
-
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet: the states are a styling hook only.
     }
   }
 

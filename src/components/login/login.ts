@@ -2,6 +2,7 @@ import { html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize/init/install.js';
+import { setCustomState } from '../../internal/custom-state.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
@@ -143,23 +144,14 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    this.setState('pending', this.pending);
-    this.setState('captcha', this.captchaNeeded);
-    this.setState('success', !!this.success);
-    this.setState('swapped', this.view !== 'login');
+    setCustomState(this.internals, 'pending', this.pending);
+    setCustomState(this.internals, 'captcha', this.captchaNeeded);
+    setCustomState(this.internals, 'success', !!this.success);
+    setCustomState(this.internals, 'swapped', this.view !== 'login');
     render(this.renderLight(), this, { host: this });
     // The prefilled address goes into the field once; typing owns it from then on.
     const email = this.inputOf('email');
     if (email && !email.value && this.values.email && !email.matches(':focus')) email.value = this.values.email;
-  }
-
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet: the states are a styling hook only.
-    }
   }
 
   /** The `<form>` element (light DOM). */

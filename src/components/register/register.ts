@@ -2,6 +2,7 @@ import { html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize/init/install.js';
+import { setCustomState } from '../../internal/custom-state.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
@@ -73,7 +74,7 @@ function loadActivate(): Promise<unknown> {
  * @csspart base - The frame around everything.
  * @csspart heading - The default heading.
  *
- * @cssprop --ae-register-max-width - Maximum width of the element (28rem).
+ * @cssprop --ae-register-max-width - Maximum width of the element (30rem).
  * @cssprop --ae-register-padding - Inner spacing of the frame.
  * @cssprop --ae-register-border-color - Border of the frame.
  * @cssprop --ae-color-primary - Brand color of the submit button and links.
@@ -160,20 +161,11 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    this.setState('pending', this.pending);
-    this.setState('invalid', this.summary.length > 0 && !this.success);
-    this.setState('success', !!this.success);
+    setCustomState(this.internals, 'pending', this.pending);
+    setCustomState(this.internals, 'invalid', this.summary.length > 0 && !this.success);
+    setCustomState(this.internals, 'success', !!this.success);
     // The form lives in the light DOM (password managers), next to any slotted content of the page.
     render(this.renderLight(), this, { host: this });
-  }
-
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet: the states are a styling hook only.
-    }
   }
 
   /** The `<form>` element (light DOM). */

@@ -2,6 +2,7 @@ import { html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize/init/install.js';
+import { setCustomState } from '../../internal/custom-state.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
@@ -179,9 +180,9 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    this.setState('pending', this.pending || this.phase === 'checking');
-    this.setState('link-error', TOKEN_CODES.has(this.phase as AdapterErrorCode));
-    this.setState('done', this.phase === 'done');
+    setCustomState(this.internals, 'pending', this.pending || this.phase === 'checking');
+    setCustomState(this.internals, 'link-error', TOKEN_CODES.has(this.phase as AdapterErrorCode));
+    setCustomState(this.internals, 'done', this.phase === 'done');
     // The form lives in the light DOM (password managers), next to any slotted content of the page.
     render(this.renderLight(), this, { host: this });
   }
@@ -195,15 +196,6 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
       target?.focus();
     }
     this.lastView = view;
-  }
-
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet: the states are a styling hook only.
-    }
   }
 
   /** The `<form>` element (light DOM), while the form is shown. */

@@ -1,6 +1,7 @@
 import { html, nothing, render, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { setCustomState } from '../../internal/custom-state.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
 import { SessionController } from '../../internal/session-controller.js';
@@ -172,11 +173,11 @@ export class AeUserMenu extends AeElement<SessionCapability> {
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     const view = this.view;
-    this.setState('unknown', view === 'unknown' || view === 'failed');
-    this.setState('signed-out', view === 'signed-out');
-    this.setState('signed-in', view === 'signed-in');
-    this.setState('open', this.open);
-    this.setState('pending', this.signingOut);
+    setCustomState(this.internals, 'unknown', view === 'unknown' || view === 'failed');
+    setCustomState(this.internals, 'signed-out', view === 'signed-out');
+    setCustomState(this.internals, 'signed-in', view === 'signed-in');
+    setCustomState(this.internals, 'open', this.open);
+    setCustomState(this.internals, 'pending', this.signingOut);
     // The dialog lives in the light DOM: the forms in it hold credentials (password managers).
     render(this.renderLight(), this, { host: this });
   }
@@ -197,15 +198,6 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     const target = this.focusAfterUpdate;
     this.focusAfterUpdate = undefined;
     if (target) this.focusTarget(target);
-  }
-
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet: the states are a styling hook only.
-    }
   }
 
   // ---- state ----------------------------------------------------------------------------------------------
