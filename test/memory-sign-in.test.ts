@@ -156,9 +156,17 @@ describe('MemoryAdapter sign-in', () => {
       const { adapter, advance, now } = setup({ sessionTtlMs: 60 * MINUTE, rememberTtlMs: 24 * 60 * MINUTE });
       await addUser(adapter);
       await attempt(adapter, EMAIL, PASSWORD);
-      expect(adapter.debugState().sessions).to.deep.equal([
-        { userId: adapter.getUser(EMAIL)!.userId, remember: false, createdAt: now, expiresAt: now + 60 * MINUTE, current: true },
-      ]);
+      const [{ publicId, ...first }, ...more] = adapter.debugState().sessions;
+      expect(more).to.have.length(0);
+      // A public name for "active sessions", never the session's secret id.
+      expect(publicId).to.match(/^ses_[A-Za-z0-9_-]{12}$/);
+      expect(first).to.deep.equal({
+        userId: adapter.getUser(EMAIL)!.userId,
+        remember: false,
+        createdAt: now,
+        expiresAt: now + 60 * MINUTE,
+        current: true,
+      });
       advance(60 * MINUTE);
       expect(await adapter.getSession()).to.equal(null);
 

@@ -1,4 +1,11 @@
-/** Every failure code an adapter may report. One union, shared by all adapters and elements. */
+/**
+ * Every failure code an adapter may report. One union, shared by all adapters and elements.
+ * Social sign-in: `denied` (the person refused the provider's consent), `state_mismatch` (a callback that
+ * does not belong to the flow started), `email_in_use` (the provider's address belongs to a profile that must
+ * sign in with its password first), `last_sign_in_method` (unlinking would leave no way to sign in).
+ * Account: `reauth_required` (the call needs the password again), `not_found` (no such order, address,
+ * conversation), `forbidden` (signed out, or not the person's own record; also a refused CSRF check).
+ */
 export type AdapterErrorCode =
   | 'email_taken'
   | 'captcha_invalid'
@@ -15,7 +22,14 @@ export type AdapterErrorCode =
   | 'network'
   | 'timeout'
   | 'server'
-  | 'unsupported';
+  | 'unsupported'
+  | 'denied'
+  | 'state_mismatch'
+  | 'email_in_use'
+  | 'reauth_required'
+  | 'not_found'
+  | 'forbidden'
+  | 'last_sign_in_method';
 
 export const ADAPTER_ERROR_CODES: readonly AdapterErrorCode[] = [
   'email_taken',
@@ -34,6 +48,13 @@ export const ADAPTER_ERROR_CODES: readonly AdapterErrorCode[] = [
   'timeout',
   'server',
   'unsupported',
+  'denied',
+  'state_mismatch',
+  'email_in_use',
+  'reauth_required',
+  'not_found',
+  'forbidden',
+  'last_sign_in_method',
 ];
 
 export interface AdapterErrorOptions {

@@ -11,6 +11,11 @@ import type {
   Session,
   SignInInput,
 } from './types.js';
+import { CAPABILITY_METHODS } from './types.js';
+import type { HttpCore, HttpExtensionFactory, HttpMethod } from './http-core.js';
+import type { AccountCapability } from './account-types.js';
+import type { SocialCapability } from './social-types.js';
+import type { SupportCapability } from './support-types.js';
 
 export interface HttpAdapterOptions {
   /**
@@ -54,7 +59,19 @@ export interface HttpAdapterOptions {
  */
 export const PROBLEM_TYPE_BASE = 'https://ae-auth-elements.dev/problems/';
 
+/**
+ * The capabilities implemented in modules of their own (see http-core.ts), each loaded on the first call of
+ * one of its methods.
+ */
+const HTTP_EXTENSIONS: Record<'social' | 'support' | 'account', () => Promise<{ createHttpExtension: HttpExtensionFactory }>> = {
+  social: () => import('./http-social.js'),
+  support: () => import('./http-support.js'),
+  account: () => import('./http-account.js'),
+};
+
+/** The call names: the ones of this file, and the extensions' (any string). */
 type Operation =
+  | (string & {})
   | 'getCaptcha'
   | 'register'
   | 'resendActivation'
@@ -127,7 +144,28 @@ const MAX_MESSAGE_LENGTH = 300;
  * `expiresAt` measured against its `Date` header (an `expiresAt` below 10¹¹ is taken as seconds), and
  * always between {@link MIN_CAPTCHA_LIFETIME_MS} and {@link MAX_CAPTCHA_LIFETIME_MS} from arrival.
  */
+// The social, support and account methods are installed on the prototype below (see HTTP_EXTENSIONS).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface HttpAdapter extends SocialCapability, SupportCapability, AccountCapability {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class HttpAdapter implements AuthAdapter {
+  static {
+    for (const capability of Object.keys(HTTP_EXTENSIONS) as (keyof typeof HTTP_EXTENSIONS)[]) {
+      for (const method of CAPABILITY_METHODS[capability] as readonly string[]) {
+        Object.defineProperty(HttpAdapter.prototype, method, {
+          configurable: true,
+          writable: true,
+          value: async function (this: HttpAdapter, ...args: unknown[]): Promise<unknown> {
+            const extension = await this.#extension(capability);
+            return (extension[method] as (...a: unknown[]) => unknown).apply(extension, args);
+          },
+        });
+      }
+    }
+  }
+
+  #extensions = new Map<string, Promise<Record<string, unknown>>>();
+
   readonly #baseUrl: string;
   readonly #credentials: RequestCredentials;
   readonly #headers: HttpAdapterOptions['headers'];
@@ -267,6 +305,31 @@ export class HttpAdapter implements AuthAdapter {
     expectNoResult(text);
   }
 
+  /** The capability module of `capability`, made on first use. */
+  #extension(capability: keyof typeof HTTP_EXTENSIONS): Promise<Record<string, unknown>> {
+    let loading = this.#extensions.get(capability);
+    if (!loading) {
+      const core: HttpCore = {
+        call: (operation, method, path, payload, signal) => this.#call(operation, method, path, payload, signal),
+        url: (path) => this.#url(path),
+        credentials: this.#credentials,
+        parseJson,
+        expectNoResult,
+        malformed,
+        sessionFrom,
+      };
+      loading = HTTP_EXTENSIONS[capability]().then(
+        (module) => module.createHttpExtension(core) as Record<string, unknown>,
+        (cause: unknown) => {
+          this.#extensions.delete(capability);
+          throw new AdapterError('network', `Could not load the ${capability} part of the HTTP adapter`, { cause });
+        },
+      );
+      this.#extensions.set(capability, loading);
+    }
+    return loading;
+  }
+
   #url(path: string): string {
     const base = typeof location === 'undefined' ? undefined : location.href;
     try {
@@ -279,7 +342,7 @@ export class HttpAdapter implements AuthAdapter {
   /** One request. Resolves with the body text of a 2xx response; rejects with an AdapterError or the abort reason. */
   async #call(
     operation: Operation,
-    method: 'GET' | 'POST',
+    method: HttpMethod,
     path: string,
     payload: unknown,
     signal: AbortSignal | undefined,
@@ -297,7 +360,7 @@ export class HttpAdapter implements AuthAdapter {
     signal?.throwIfAborted();
     headers.set('accept', ACCEPT);
     if (payload !== undefined) headers.set('content-type', 'application/json');
-    if (method === 'POST' && this.#csrfCookie && !headers.has(CSRF_HEADER)) {
+    if (method !== 'GET' && this.#csrfCookie && !headers.has(CSRF_HEADER)) {
       const csrf = readCookie(this.#csrfCookie);
       if (csrf) headers.set(CSRF_HEADER, csrf);
     }
@@ -440,7 +503,25 @@ function codeFromType(type: unknown): AdapterErrorCode | undefined {
   return knownCode(last);
 }
 
+/** The operations of this file; any other is an extension's (http-core.ts). */
+const OWN_OPERATIONS: ReadonlySet<string> = new Set([
+  'getCaptcha',
+  'register',
+  'resendActivation',
+  'activate',
+  'signIn',
+  'signOut',
+  'getSession',
+  'requestPasswordReset',
+  'checkResetToken',
+  'resetPassword',
+]);
+
 function codeFromStatus(operation: Operation, status: number): AdapterErrorCode {
+  if (!OWN_OPERATIONS.has(operation)) {
+    if (status === 403) return 'forbidden';
+    if (status === 404) return 'not_found';
+  }
   switch (status) {
     case 400:
     case 422:

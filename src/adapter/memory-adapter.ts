@@ -5,7 +5,12 @@ import { isCommonPassword } from '../validation/common-passwords.js';
 import { validateRegistrationField } from '../validation/validate.js';
 import { AdapterError, type AdapterErrorCode } from './adapter-error.js';
 import { captchaSvg, captchaText, svgDataUrl } from './captcha-svg.js';
-import { cryptoRandom, randomBetween, randomString, seededRandom, type RandomSource } from './random.js';
+import { cryptoRandom, randomBetween, randomFloat, randomString, seededRandom, type RandomSource } from './random.js';
+import type { MemoryCore, MemoryCoreLetter, MemoryCoreSession, MemoryCoreUser, MemoryExtensionFactory } from './memory-core.js';
+import { CAPABILITY_METHODS } from './types.js';
+import type { ACCOUNT_METHODS, AccountCapability } from './account-types.js';
+import type { SOCIAL_METHODS, SocialCapability } from './social-types.js';
+import type { SUPPORT_METHODS, SupportCapability } from './support-types.js';
 import type {
   ActivateResult,
   AuthAdapter,
@@ -30,7 +35,18 @@ export type AdapterMethod =
   | 'signOut'
   | 'requestPasswordReset'
   | 'checkResetToken'
-  | 'resetPassword';
+  | 'resetPassword'
+  | (typeof SOCIAL_METHODS)[number]
+  | (typeof SUPPORT_METHODS)[number]
+  | (typeof ACCOUNT_METHODS)[number];
+
+/** A profile made when the adapter is: active, with a password (`MemoryAdapterOptions.users`). */
+export interface MemorySeedUser {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+}
 
 export interface MemoryAdapterOptions {
   /** Simulated network time per call, in ms: a fixed value or a `[min, max]` range. Default 0. Abortable. */
@@ -97,6 +113,13 @@ export interface MemoryAdapterOptions {
   persistSession?: boolean;
   /** The storage key of {@link persistSession}. Default `'ae-auth-elements.demo-session'`. */
   sessionStorageKey?: string;
+  /**
+   * Active profiles that exist from the start (a demo's known buyer, a test's account). Their passwords are
+   * hashed like any other; the first call waits until they are.
+   */
+  users?: MemorySeedUser[];
+  /** What this device calls itself in the list of active sessions (`'Chrome on Linux'`). */
+  deviceLabel?: string;
   /** Called with a copy of every letter sent, like the `letter` event. */
   onLetter?: (letter: OutboxLetter) => void;
 }
@@ -116,8 +139,11 @@ export interface OutboxLetter {
   token: string;
   /** When the letter was sent, epoch ms (the adapter's clock). */
   sentAt: number;
-  /** An activation letter (`activate`) or a password reset letter (`checkResetToken`, `resetPassword`). */
-  kind: 'activation' | 'reset';
+  /**
+   * An activation letter (`activate`), a password reset letter (`checkResetToken`, `resetPassword`), the
+   * confirmation of a new address (`email-change`), or a reply of support by letter (`support`).
+   */
+  kind: MemoryCoreLetter['kind'];
 }
 
 /** What {@link MemoryAdapter.getUser} tells about a profile. Never a password or its hash. */
@@ -167,6 +193,8 @@ export interface MemoryStoredUser extends MemoryUser {
   activatedAt?: number;
   /** When a password reset last set the password. */
   passwordChangedAt?: number;
+  /** Made through a social account, without a password yet (its `password` record matches nothing). */
+  socialOnly?: boolean;
 }
 
 /** A link token as the adapter keeps it: the SHA-256 of the token (hex), never the token. */
@@ -192,6 +220,10 @@ export interface MemoryStoredSession {
   expiresAt: number;
   /** Whether it is the session of the adapter `debugState()` was asked of (this "browser"). */
   current: boolean;
+  /** A public name of the session ("active sessions", "end this one"); not its secret id. */
+  publicId: string;
+  /** The device's own label (`deviceLabel`), when it gave one. */
+  device?: string;
 }
 
 /** A deep copy of everything a {@link MemoryAdapter} keeps, from {@link MemoryAdapter.debugState}. */
@@ -261,7 +293,21 @@ interface ServerState {
   noise: RandomSource;
   /** The adapter that announces letters (the one `newDevice()` was first called on). */
   announcer: EventTarget;
+  /** Server-side state of the capability modules (`MemoryCore.shared`). */
+  shared: Map<string, unknown>;
+  /** The `users` option being hashed; every call waits for it. */
+  seeding?: Promise<void>;
 }
+
+/**
+ * The capabilities implemented in modules of their own, each loaded on the first call of one of its methods
+ * (see memory-core.ts).
+ */
+const MEMORY_EXTENSIONS: Record<'social' | 'support' | 'account', () => Promise<{ createMemoryExtension: MemoryExtensionFactory }>> = {
+  social: () => import('./memory-social.js'),
+  support: () => import('./memory-support.js'),
+  account: () => import('./memory-account.js'),
+};
 
 const DEFAULTS = {
   captchaTtlMs: 120_000,
@@ -354,6 +400,7 @@ function newServer(seed: number | undefined, announcer: EventTarget): ServerStat
     lastLetterAt: new Map(),
     lastResetAt: new Map(),
     outbox: [],
+    shared: new Map(),
     secret: seed === undefined ? cryptoRandom() : seededRandom(seed),
     noise: seed === undefined ? cryptoRandom() : seededRandom(seed ^ 0x5bd1e995),
     announcer,
@@ -381,7 +428,26 @@ function newServer(seed: number | undefined, announcer: EventTarget): ServerStat
  *
  * @fires letter - `CustomEvent<OutboxLetter>`, for every letter sent.
  */
+// The social, support and account methods are installed on the prototype below (see MEMORY_EXTENSIONS).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface MemoryAdapter extends SocialCapability, SupportCapability, AccountCapability {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class MemoryAdapter extends EventTarget implements AuthAdapter {
+  static {
+    for (const capability of Object.keys(MEMORY_EXTENSIONS) as (keyof typeof MEMORY_EXTENSIONS)[]) {
+      for (const method of CAPABILITY_METHODS[capability] as readonly string[]) {
+        Object.defineProperty(MemoryAdapter.prototype, method, {
+          configurable: true,
+          writable: true,
+          value: async function (this: MemoryAdapter, ...args: unknown[]): Promise<unknown> {
+            const extension = await this.#extension(capability);
+            return (extension[method] as (...a: unknown[]) => unknown).apply(extension, args);
+          },
+        });
+      }
+    }
+  }
+
   readonly #captchaTtlMs: number;
   readonly #tokenTtlMs: number;
   readonly #resetTokenTtlMs: number;
@@ -403,6 +469,8 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
   #sessionId: string | undefined;
   #faults: Fault[] = [];
   #warnedInsecure = false;
+  #core: MemoryCore | undefined;
+  #extensions = new Map<string, Promise<Record<string, unknown>>>();
 
   constructor(options: MemoryAdapterOptions = {}) {
     super();
@@ -427,6 +495,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     this.#server = newServer(options.seed, this);
     // Profiles die with the page, so a session stored by an earlier page names nobody: drop it, never restore it.
     if (options.persistSession) for (const storage of webStorages()) forget(storage, this.#storageKey);
+    if (options.users?.length) this.#server.seeding = this.#seedUsers(options.users);
   }
 
   /** Copies of every letter sent since construction or {@link reset}, oldest first. */
@@ -440,7 +509,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
    * the adapter the first device was made from.
    */
   newDevice(): MemoryAdapter {
-    const device = new MemoryAdapter({ ...this.#options, persistSession: false });
+    const device = new MemoryAdapter({ ...this.#options, persistSession: false, users: undefined });
     device.#server = this.#server;
     return device;
   }
@@ -606,18 +675,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     if (current.status !== 'active') {
       throw new AdapterError('not_activated', 'The profile is not activated yet', { field: 'email' });
     }
-    this.#endSession();
-    const remember = input.remember === true;
-    const sid = randomString(server.secret, TOKEN_LENGTH);
-    const expiresAt = now + (remember ? this.#rememberTtlMs : this.#sessionTtlMs);
-    server.sessions.set(sid, { userId: current.userId, remember, createdAt: now, expiresAt });
-    this.#sessionId = sid;
-    if (this.#options.persistSession) {
-      const entry: PersistedSession = { sid, userId: current.userId, expiresAt };
-      const storage = webStorage(remember ? 'localStorage' : 'sessionStorage');
-      if (storage) write(storage, this.#storageKey, JSON.stringify(entry));
-    }
-    return sessionOf(current);
+    return this.#startSession(current, input.remember === true, now);
   }
 
   /** The person signed in on this device, or `null` (never signed in, signed out, expired, ended by a reset). */
@@ -733,6 +791,8 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     server.lastLetterAt.clear();
     server.lastResetAt.clear();
     server.outbox.length = 0;
+    server.shared.clear();
+    this.#extensions.clear();
     this.#faults = [];
   }
 
@@ -847,9 +907,213 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     return { token, hash: await this.#sha256(token) };
   }
 
+  /** This device's new session (its previous one ends), persisted when `persistSession` says so. */
+  #startSession(user: StoredUser, remember: boolean, now: number): Session {
+    this.#endSession();
+    const server = this.#server;
+    const sid = randomString(server.secret, TOKEN_LENGTH);
+    const expiresAt = now + (remember ? this.#rememberTtlMs : this.#sessionTtlMs);
+    const publicId = `ses_${randomString(server.secret, 12)}`;
+    const device = this.#options.deviceLabel;
+    server.sessions.set(sid, { userId: user.userId, remember, createdAt: now, expiresAt, publicId, ...(device ? { device } : {}) });
+    this.#sessionId = sid;
+    if (this.#options.persistSession) {
+      const entry: PersistedSession = { sid, userId: user.userId, expiresAt };
+      const storage = webStorage(remember ? 'localStorage' : 'sessionStorage');
+      if (storage) write(storage, this.#storageKey, JSON.stringify(entry));
+    }
+    return sessionOf(user);
+  }
+
+  /** A new profile (see `MemoryCore.createUser`). */
+  async #createUser(input: Parameters<MemoryCore['createUser']>[0]): Promise<StoredUser> {
+    const socialOnly = input.password === undefined;
+    const [password, token] = await Promise.all([
+      this.#hashPassword(input.password ?? randomString(cryptoRandom(), 32)),
+      input.active ? undefined : this.#issueToken(),
+    ]);
+    const server = this.#server;
+    const now = this.#now();
+    const email = String(input.email).trim();
+    const emailKey = normalizeEmail(email);
+    if (server.users.has(emailKey)) {
+      throw new AdapterError('email_taken', 'This e-mail address is already registered', { field: 'email' });
+    }
+    const user: StoredUser = {
+      userId: `usr_${randomString(server.secret, 20)}`,
+      email,
+      emailKey,
+      firstName: String(input.firstName).trim(),
+      lastName: String(input.lastName).trim(),
+      status: input.active ? 'active' : 'pending',
+      password,
+      createdAt: now,
+      ...(input.active ? { activatedAt: now } : {}),
+      ...(socialOnly ? { socialOnly: true } : {}),
+    };
+    server.users.set(emailKey, user);
+    if (token) this.#sendActivation(user, token, now);
+    return user;
+  }
+
+  async #seedUsers(users: readonly MemorySeedUser[]): Promise<void> {
+    for (const seed of users) {
+      if (this.#server.users.has(normalizeEmail(seed.email))) continue;
+      await this.#createUser({ ...seed, active: true });
+    }
+  }
+
+  #userById(userId: string): StoredUser | undefined {
+    for (const user of this.#server.users.values()) if (user.userId === userId) return user;
+    return undefined;
+  }
+
+  /** The capability module of `capability`, made for this device on first use. */
+  #extension(capability: keyof typeof MEMORY_EXTENSIONS): Promise<Record<string, unknown>> {
+    let loading = this.#extensions.get(capability);
+    if (!loading) {
+      loading = MEMORY_EXTENSIONS[capability]().then(
+        (module) => module.createMemoryExtension(this.#coreOf()) as Record<string, unknown>,
+        (cause: unknown) => {
+          this.#extensions.delete(capability);
+          throw new AdapterError('network', `Could not load the ${capability} part of the embedded adapter`, { cause });
+        },
+      );
+      this.#extensions.set(capability, loading);
+    }
+    return loading;
+  }
+
+  /** What the capability modules get of this device and its server (see memory-core.ts). */
+  #coreOf(): MemoryCore {
+    if (this.#core) return this.#core;
+    const view = (user: StoredUser): MemoryCoreUser => ({
+      userId: user.userId,
+      email: user.email,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      status: user.status,
+      hasPassword: user.socialOnly !== true,
+      createdAt: user.createdAt,
+    });
+    const mustFind = (userId: string): StoredUser => {
+      const user = this.#userById(userId);
+      if (!user) throw new AdapterError('not_found', 'No such profile');
+      return user;
+    };
+    const options = Object.freeze({ ...this.#options }) as Readonly<Record<string, unknown>>;
+    this.#core = {
+      now: () => this.#now(),
+      enter: (method, signal) => this.#enter(method as AdapterMethod, signal),
+      randomString: (length) => randomString(this.#server.secret, length),
+      noise: () => randomFloat(this.#server.noise),
+      sha256: (text) => this.#sha256(text),
+      issueToken: () => this.#issueToken(),
+      currentUser: () => {
+        const user = this.#currentUser(this.#now());
+        return user && view(user);
+      },
+      userById: (userId) => {
+        const user = this.#userById(userId);
+        return user && view(user);
+      },
+      userByEmail: (email) => {
+        const user = this.#server.users.get(normalizeEmail(String(email)));
+        return user && view(user);
+      },
+      createUser: async (input) => view(await this.#createUser(input)),
+      updateUser: (userId, patch) => {
+        const user = mustFind(userId);
+        const server = this.#server;
+        if (patch.email !== undefined) {
+          const email = String(patch.email).trim();
+          const emailKey = normalizeEmail(email);
+          const holder = server.users.get(emailKey);
+          if (holder && holder !== user) {
+            throw new AdapterError('email_taken', 'This e-mail address is already registered', { field: 'email' });
+          }
+          server.users.delete(user.emailKey);
+          user.email = email;
+          user.emailKey = emailKey;
+          server.users.set(emailKey, user);
+        }
+        if (patch.firstName !== undefined) user.firstName = String(patch.firstName).trim();
+        if (patch.lastName !== undefined) user.lastName = String(patch.lastName).trim();
+        return view(user);
+      },
+      verifyPassword: async (userId, password) => {
+        const user = this.#userById(userId);
+        const matches = await verifyPassword(user?.password ?? dummyPassword(), String(password));
+        return matches && user !== undefined && user.socialOnly !== true;
+      },
+      setPassword: async (userId, password) => {
+        const record = await this.#hashPassword(String(password));
+        const user = mustFind(userId);
+        user.password = record;
+        user.passwordChangedAt = this.#now();
+        delete user.socialOnly;
+      },
+      sendActivation: async (userId) => {
+        const token = await this.#issueToken();
+        const user = mustFind(userId);
+        if (user.status === 'pending') this.#sendActivation(user, token, this.#now());
+      },
+      startSession: (userId, remember) => this.#startSession(mustFind(userId), remember, this.#now()),
+      endSession: () => this.#endSession(),
+      sessionsOf: (userId) => {
+        const now = this.#now();
+        const list: MemoryCoreSession[] = [];
+        for (const [sid, session] of this.#server.sessions) {
+          if (session.userId !== userId || now >= session.expiresAt) continue;
+          list.push({
+            id: session.publicId,
+            createdAt: session.createdAt,
+            expiresAt: session.expiresAt,
+            remember: session.remember,
+            current: sid === this.#sessionId,
+            ...(session.device ? { device: session.device } : {}),
+          });
+        }
+        return list;
+      },
+      endOtherSessions: (userId) => {
+        let ended = 0;
+        for (const [sid, session] of this.#server.sessions) {
+          if (session.userId === userId && sid !== this.#sessionId) {
+            this.#server.sessions.delete(sid);
+            ended += 1;
+          }
+        }
+        return ended;
+      },
+      endSessionById: (userId, id) => {
+        for (const [sid, session] of this.#server.sessions) {
+          if (session.userId !== userId || session.publicId !== id) continue;
+          if (sid === this.#sessionId) this.#endSession();
+          else this.#server.sessions.delete(sid);
+          return true;
+        }
+        return false;
+      },
+      deliver: (letter) => {
+        this.#deliver({ ...letter, id: `msg_${randomString(this.#server.secret, 12)}`, sentAt: this.#now() });
+      },
+      link: (option, token) => this.#link(option, token),
+      options,
+      shared: <T>(key: string, init: () => T): T => {
+        const shared = this.#server.shared;
+        if (!shared.has(key)) shared.set(key, init());
+        return shared.get(key) as T;
+      },
+      error: (code, message, errorOptions) => new AdapterError(code, message, errorOptions),
+    };
+    return this.#core;
+  }
+
   /** Start of every call: abort check, latency, abort check, injected fault. */
   async #enter(method: AdapterMethod, signal: AbortSignal | undefined): Promise<void> {
     signal?.throwIfAborted();
+    if (this.#server.seeding) await this.#server.seeding;
     const ms = this.#pickLatency();
     if (ms > 0) await delay(ms, signal);
     signal?.throwIfAborted();

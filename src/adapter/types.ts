@@ -8,6 +8,12 @@
  * Every other failure rejects with an {@link AdapterError}.
  */
 
+import { SOCIAL_METHODS, type SocialCapability } from './social-types.js';
+import { SUPPORT_METHODS, type SupportCapability } from './support-types.js';
+import { ACCOUNT_METHODS, type AccountCapability } from './account-types.js';
+
+export type { SocialCapability, SupportCapability, AccountCapability };
+
 /** A captcha challenge. */
 export interface Captcha {
   /** Opaque id, sent back with the answer. */
@@ -122,14 +128,17 @@ export interface PasswordResetCapability {
   resetPassword(input: ResetPasswordInput, o?: CallOptions): Promise<void>;
 }
 
-/** Every capability of the sign-up and sign-in flows; what `MemoryAdapter` and `HttpAdapter` implement. */
+/** Every capability: the sign-up and sign-in flows, social sign-in, support, the account; what `MemoryAdapter` and `HttpAdapter` implement. */
 export interface AuthAdapter
   extends CaptchaCapability,
     RegistrationCapability,
     ActivationCapability,
     SignInCapability,
     SessionCapability,
-    PasswordResetCapability {}
+    PasswordResetCapability,
+    SocialCapability,
+    SupportCapability,
+    AccountCapability {}
 
 /** The names of the capabilities, and the methods that make each. */
 export const CAPABILITY_METHODS = {
@@ -139,6 +148,9 @@ export const CAPABILITY_METHODS = {
   signIn: ['signIn'],
   session: ['getSession', 'signOut'],
   passwordReset: ['requestPasswordReset', 'checkResetToken', 'resetPassword'],
+  social: SOCIAL_METHODS,
+  support: SUPPORT_METHODS,
+  account: ACCOUNT_METHODS,
 } as const satisfies Record<string, readonly (keyof AuthAdapter)[]>;
 
 export type Capability = keyof typeof CAPABILITY_METHODS;

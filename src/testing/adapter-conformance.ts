@@ -139,6 +139,9 @@ const NEEDS: Record<Capability, readonly Capability[]> = {
   signIn: ['activation'],
   session: ['signIn'],
   passwordReset: ['activation'],
+  social: ['session'],
+  support: [],
+  account: ['session'],
 };
 
 const PASSWORD = 'Conformance-Pass1';

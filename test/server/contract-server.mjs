@@ -26,6 +26,9 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { loadContract, mediaType } from './contract-validator.mjs';
 import { cookieNames, createSessions } from './contract-sessions.mjs';
+import * as socialRoutes from './routes-social.mjs';
+import * as supportRoutes from './routes-support.mjs';
+import * as accountRoutes from './routes-account.mjs';
 
 export { cookieNames };
 
@@ -50,6 +53,14 @@ export const STATUS_BY_CODE = Object.freeze({
   not_activated: 403,
   captcha_required: 403,
   rate_limited: 429,
+  denied: 403,
+  state_mismatch: 400,
+  email_in_use: 409,
+  last_sign_in_method: 409,
+  reauth_required: 401,
+  not_found: 404,
+  forbidden: 403,
+  unsupported: 501,
   timeout: 504,
   server: 500,
   // `network` is never sent by a server: it means "no response at all" on the client.
@@ -69,6 +80,14 @@ const TITLES = {
   not_activated: 'The profile is not activated yet',
   captcha_required: 'Answer the captcha to sign in',
   rate_limited: 'Too many requests',
+  denied: 'The person refused the provider\'s consent',
+  state_mismatch: 'The callback does not belong to this sign-in',
+  email_in_use: 'The address belongs to a profile: sign in with its password to link',
+  last_sign_in_method: 'This is the last way to sign in',
+  reauth_required: 'Type your password again',
+  not_found: 'Not found',
+  forbidden: 'Forbidden',
+  unsupported: 'Not implemented',
   timeout: 'The server timed out',
   server: 'Internal server error',
   network: 'Bad gateway',
@@ -90,6 +109,39 @@ const ROUTES = {
 };
 /** The method of each operation that is not a POST. */
 const METHOD_OF = { getSession: 'GET' };
+
+/**
+ * The later capabilities' routes, one module each (routes-social.mjs, routes-support.mjs,
+ * routes-account.mjs). A module may export:
+ *
+ * - `routes`: `[{ operation, method, path, handle(ctx) }]` under /api/auth, `path` relative to it and
+ *   possibly with `{name}` segments (`/account/orders/{orderId}`), `operation` the operationId of the
+ *   documents (openapi/*.openapi.yaml). The server does everything it does for its own operations first:
+ *   405 for another method, 415, the body limit and JSON parsing, the request check against the document,
+ *   injected faults (`POST /api/__test__/fault` with the route's path), and an AbortSignal for the client
+ *   going away. `handle(ctx)` answers with `ctx.json(status, value)`, `ctx.reply(status, headers, text)` or by
+ *   throwing the adapter's AdapterError (turned into the problem of its code); every answer is checked
+ *   against the document. A streaming answer (Server-Sent Events) writes to `ctx.res` itself, after
+ *   `ctx.stream(headers)`; only its status and headers are checked.
+ *   `ctx` = { req, res, url, params, body, call, state, adapter, sessions, backend, contract, json, reply,
+ *   problem, stream }; `adapter` is the namespace's MemoryAdapter (anonymous), `sessions` the cookie
+ *   sessions (`sessions.live(req, call)` → the browser's device and person, `sessions.adopt(req, device,
+ *   remember)` → cookies for a device signed in by the route).
+ * - `prefixes` and `handleRaw(ctx)`: paths outside /api/auth the module serves itself, unchecked (the fake
+ *   OAuth provider's pages under /api/oauth). `ctx` = { req, res, url, path, state, backend, name }.
+ * - `testActions`: `{ 'GET social/codes': (ctx) => value }` extra /api/__test__ endpoints; a returned value
+ *   is sent as JSON 200, `undefined` as 204. `ctx` = { req, url, body, state, backend }.
+ */
+const EXTENSION_MODULES = [socialRoutes, supportRoutes, accountRoutes];
+const EXTENSION_ROUTES = EXTENSION_MODULES.flatMap((module) =>
+  (module.routes ?? []).map((route) => ({
+    ...route,
+    method: route.method ?? 'POST',
+    pattern: new RegExp(`^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
+  })),
+);
+const EXTENSION_PREFIXES = EXTENSION_MODULES.flatMap((module) => (module.prefixes ?? []).map((prefix) => ({ prefix, module })));
+const EXTENSION_TEST_ACTIONS = Object.assign({}, ...EXTENSION_MODULES.map((module) => module.testActions ?? {}));
 
 /** MemoryAdapter options a test may set through `POST /api/__test__/reset`. */
 const RESET_OPTION_KEYS = [
@@ -238,6 +290,8 @@ export function createContractHandler(options = {}) {
     const relayed = BROWSER_PATH.exec(path);
     if (testEndpoints && relayed) return handleAuth({ ...context, path: relayed[2], ...asBrowser(context, decodeURIComponent(relayed[1])) });
     if (isUnder(path, TEST_PREFIX)) return handleTest(context);
+    const raw = EXTENSION_PREFIXES.find(({ prefix }) => isUnder(path, prefix));
+    if (raw) return raw.module.handleRaw({ req, res, url, path, state: context.state, backend: loaded.backend, name });
     return handleAuth(context);
   }
 
@@ -339,11 +393,25 @@ export function createContractHandler(options = {}) {
   async function handleAuth({ req, res, path, backend, contract, name, state }) {
     const route = path.slice(AUTH_PREFIX.length) || '/';
     state.lastRequest = { method: req.method, path, headers: { ...req.headers } };
-    const operation = ROUTES[route];
     const exchange = { req, res, state, backend, contract, name, operation: undefined };
+    let operation = ROUTES[route];
+    let extension;
+    let params = {};
+    if (!operation) {
+      const candidates = EXTENSION_ROUTES.filter((r) => r.pattern.test(route));
+      if (candidates.length) {
+        extension = candidates.find((r) => r.method === req.method);
+        if (!extension) {
+          const allow = [...new Set(candidates.map((r) => r.method))].join(', ');
+          return problem(exchange, 405, { title: 'Method not allowed', detail: `Use ${allow}` }, { allow });
+        }
+        operation = extension.operation;
+        params = { ...extension.pattern.exec(route).groups };
+      }
+    }
     // Outside the operations of the document: answered, not checked (`about:blank` problems).
     if (!operation) return problem(exchange, 404, { title: 'Not found', detail: `No operation at ${path}` });
-    const method = METHOD_OF[operation] ?? 'POST';
+    const method = extension ? extension.method : (METHOD_OF[operation] ?? 'POST');
     if (req.method !== method) {
       return problem(exchange, 405, { title: 'Method not allowed', detail: `Use ${method}` }, { allow: method });
     }
@@ -380,7 +448,7 @@ export function createContractHandler(options = {}) {
       return replyError(exchange, error);
     }
 
-    const fault = takeFault(state, route);
+    const fault = takeFault(state, extension ? extension.path : route);
     if (fault) {
       if (fault.kind === 'mutate') exchange.mutate = fault;
       else {
@@ -399,6 +467,34 @@ export function createContractHandler(options = {}) {
     const call = { signal: controller.signal };
     const adapter = state.adapter;
     try {
+      if (extension) {
+        return await extension.handle({
+          req,
+          res,
+          url: new URL(req.url ?? '/', 'http://contract.local'),
+          params,
+          body,
+          call,
+          state,
+          adapter,
+          sessions: state.sessions,
+          backend,
+          contract,
+          json: (status, value) => json(exchange, status, value),
+          reply: (status, headers, text) => reply(exchange, status, headers, text),
+          problem: (status, fields, headers) => problem(exchange, status, fields, headers),
+          stream: (headers = {}) => {
+            const sent = { 'cache-control': 'no-store', 'content-type': 'text/event-stream', ...headers };
+            if (contractCheck) {
+              const found = contract.checkResponse(operation, { status: 200, headers: sent, bodyText: '' }).filter((v) => !v.startsWith('the response body'));
+              if (found.length) record(exchange.name, { operation, status: 200, violations: found, at: new Date().toISOString() });
+            }
+            if (exchange.log) exchange.log.status = 200;
+            res.writeHead(200, sent);
+            return res;
+          },
+        });
+      }
       switch (operation) {
         case 'getCaptcha': {
           if (body !== undefined && !isRecord(body)) throw typeError(backend, ['body']);
@@ -546,7 +642,14 @@ export function createContractHandler(options = {}) {
       }
       case 'GET closed-port':
         return send(200, { port: await closedPort() });
-      default:
+      default: {
+        const extra = EXTENSION_TEST_ACTIONS[`${method} ${action}`];
+        if (extra) {
+          const value = await extra({ req, url, body, state, backend: loaded.backend });
+          return value === undefined ? send(204) : send(200, value);
+        }
+      }
+      // falls through
         return fail(404, { title: 'Unknown test endpoint', detail: `${method} ${path}` });
     }
   }
@@ -563,7 +666,11 @@ export function createContractHandler(options = {}) {
   middleware.ready = ready;
   middleware.matches = (rawUrl) => {
     const path = new URL(rawUrl, 'http://contract.local').pathname;
-    return isUnder(path, AUTH_PREFIX) || (testEndpoints && isUnder(path, TEST_PREFIX));
+    return (
+      isUnder(path, AUTH_PREFIX) ||
+      (testEndpoints && isUnder(path, TEST_PREFIX)) ||
+      EXTENSION_PREFIXES.some(({ prefix }) => isUnder(path, prefix))
+    );
   };
   middleware.violations = () =>
     [...violations].flatMap(([namespace, list]) => list.map((entry) => ({ namespace, ...entry })));

@@ -127,6 +127,45 @@ export function createSessions({ backend, adapter, settings, namespace }) {
       return { cookies: clearCookies(req) };
     },
 
+    /**
+     * The browser of the request when its session is live: `{ device, session }` (the device is a
+     * MemoryAdapter signed in as that person), else undefined. A request other than GET of a live session
+     * must carry its CSRF token: without it, an AdapterError `forbidden` (403).
+     */
+    async live(req, call) {
+      const found = await current(req, call);
+      if (!found) return undefined;
+      if (req.method !== 'GET' && !sameSecret(req.headers[CSRF_HEADER], found.entry.csrf)) {
+        const error = new backend.AdapterError('forbidden', 'The CSRF token is missing or wrong');
+        error.status = 403;
+        error.title = 'The CSRF token is missing or wrong';
+        throw error;
+      }
+      return { device: found.entry.device, session: found.session };
+    },
+
+    /** A new device for a route that signs in another way (social): `adapter.newDevice()`. */
+    newDevice() {
+      return adapter.newDevice();
+    },
+
+    /**
+     * Makes `device` (signed in by the route) this browser's session, like `signIn` does: a new id, the old
+     * session of the request ended. Resolves with the cookies to set.
+     */
+    async adopt(req, device, remember) {
+      const previous = await current(req);
+      if (previous) {
+        browsers.delete(previous.key);
+        if (previous.entry.device !== device) await previous.entry.device.signOut();
+      }
+      const id = randomToken();
+      const csrf = randomToken();
+      browsers.set(sha256(id), { device, csrf });
+      while (browsers.size > MAX_SESSIONS) browsers.delete(browsers.keys().next().value);
+      return setCookies(req, id, csrf, remember === true);
+    },
+
     /** `{ session }`, or `{ session: null, cookies }` with the clearing cookies when a stale one came. */
     async getSession(req, call) {
       const live = await current(req, call);

@@ -5,8 +5,8 @@
 //   const contract = await loadContract();
 //   contract.checkRequest('register', { contentType, bodyText })       -> { valid, errors, parsed }
 //   contract.checkResponse('register', { status, headers, bodyText })  -> [] or a list of violations
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import Ajv2020Module from 'ajv/dist/2020.js';
@@ -16,7 +16,7 @@ const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 
 export const DOCUMENT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../openapi/auth.openapi.yaml');
-const DOCUMENT_ID = 'https://ae-auth-elements.dev/openapi/auth.openapi.yaml';
+const ID_BASE = 'https://ae-auth-elements.dev/openapi/';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** `application/json; charset=utf-8` → `application/json`. */
@@ -40,16 +40,25 @@ function get(document, pointer) {
   return node;
 }
 
-/** Follows `$ref` of non-schema objects (responses, headers, request bodies): `{ node, pointer }`. */
-function deref(document, node, pointer) {
+/**
+ * Follows `$ref` of non-schema objects (responses, headers, request bodies), within a document or into a
+ * sibling (`./auth.openapi.yaml#/components/responses/Problem`): `{ node, pointer, id }`, `id` naming the
+ * document the node is in.
+ */
+function deref(documents, id, node, pointer) {
   const seen = new Set();
   while (node && typeof node === 'object' && typeof node.$ref === 'string') {
-    if (seen.has(node.$ref)) throw new Error(`circular $ref ${node.$ref}`);
-    seen.add(node.$ref);
-    pointer = node.$ref;
-    node = get(document, pointer);
+    const target = new URL(node.$ref, id);
+    const key = target.href;
+    if (seen.has(key)) throw new Error(`circular $ref ${node.$ref}`);
+    seen.add(key);
+    id = target.href.split('#')[0];
+    pointer = target.hash || '#';
+    const document = documents.get(id);
+    if (!document) throw new Error(`$ref to an unknown document ${node.$ref}`);
+    node = get(document, decodeURIComponent(pointer));
   }
-  return { node, pointer };
+  return { node, pointer, id };
 }
 
 function formatErrors(errors, where) {
@@ -72,12 +81,19 @@ function headerValue(value, schema) {
 }
 
 /**
- * Reads and compiles the document. Resolves with the operations it describes and the two checks.
- * @param {string} [path] the YAML document (default: openapi/auth.openapi.yaml)
+ * Reads and compiles the documents: openapi/auth.openapi.yaml and its siblings `openapi/*.openapi.yaml` (one
+ * per later capability: social, support, account), which may `$ref` each other. Resolves with the
+ * operations they describe and the two checks.
+ * @param {string} [path] the main YAML document (default: openapi/auth.openapi.yaml); its folder's other
+ *   `*.openapi.yaml` files are read with it.
  */
 export async function loadContract(path = DOCUMENT_PATH) {
-  const text = await readFile(path, 'utf8');
-  const document = parseYaml(text);
+  const folder = dirname(path);
+  const files = [basename(path), ...(await readdir(folder)).filter((f) => f.endsWith('.openapi.yaml') && f !== basename(path)).sort()];
+  /** id → parsed document */
+  const documents = new Map();
+  for (const file of files) documents.set(`${ID_BASE}${file}`, parseYaml(await readFile(resolve(folder, file), 'utf8')));
+  const document = documents.get(`${ID_BASE}${basename(path)}`);
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
   addFormats(ajv);
   ajv.addFormat('password', true); // an OpenAPI annotation, not a constraint
@@ -85,51 +101,54 @@ export async function loadContract(path = DOCUMENT_PATH) {
   for (const keyword of ['example', 'discriminator', 'xml', 'externalDocs']) ajv.addKeyword(keyword);
   // The document itself is added as one schema, so that `#/components/schemas/…` references resolve; its
   // top-level members are not schema keywords.
-  for (const keyword of Object.keys(document)) if (!ajv.RULES.all[keyword]) ajv.addKeyword(keyword);
-  ajv.addSchema(document, DOCUMENT_ID);
-  const schemaAt = (pointer) => {
-    const validate = ajv.getSchema(`${DOCUMENT_ID}#${pointer.replace(/^#/, '')}`);
-    if (!validate) throw new Error(`no schema at ${pointer}`);
+  for (const doc of documents.values()) {
+    for (const keyword of Object.keys(doc)) if (!ajv.RULES.all[keyword]) ajv.addKeyword(keyword);
+  }
+  for (const [id, doc] of documents) ajv.addSchema(doc, id);
+  const schemaAt = (id, pointer) => {
+    const validate = ajv.getSchema(`${id}#${pointer.replace(/^#/, '')}`);
+    if (!validate) throw new Error(`no schema at ${id}${pointer}`);
     return validate;
   };
 
   /** operationId → { method, path, request, responses } */
   const operations = new Map();
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
+  for (const [docId, doc] of documents) for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const base = `#/paths/${pointerEscape(path)}/${method}`;
       const request = { required: false, media: new Map() };
       if (operation.requestBody) {
-        const { node: body, pointer } = deref(document, operation.requestBody, `${base}/requestBody`);
+        const { node: body, pointer, id } = deref(documents, docId, operation.requestBody, `${base}/requestBody`);
         request.required = body.required === true;
         for (const [type, media] of Object.entries(body.content ?? {})) {
           const schemaPointer = `${pointer}/content/${pointerEscape(type)}/schema`;
-          request.media.set(type, { schema: media.schema, validate: media.schema ? schemaAt(schemaPointer) : undefined });
+          request.media.set(type, { schema: media.schema, validate: media.schema ? schemaAt(id, schemaPointer) : undefined });
         }
       }
       const responses = new Map();
       for (const [status, raw] of Object.entries(operation.responses ?? {})) {
-        const { node: response, pointer } = deref(document, raw, `${base}/responses/${status}`);
+        const { node: response, pointer, id } = deref(documents, docId, raw, `${base}/responses/${status}`);
         const headers = new Map();
         for (const [name, rawHeader] of Object.entries(response.headers ?? {})) {
-          const { node: header, pointer: headerPointer } = deref(document, rawHeader, `${pointer}/headers/${name}`);
+          const { node: header, pointer: headerPointer, id: headerId } = deref(documents, id, rawHeader, `${pointer}/headers/${name}`);
           headers.set(name.toLowerCase(), {
             name,
             required: header.required === true,
             schema: header.schema,
-            validate: header.schema ? schemaAt(`${headerPointer}/schema`) : undefined,
+            validate: header.schema ? schemaAt(headerId, `${headerPointer}/schema`) : undefined,
           });
         }
         const media = new Map();
         for (const [type, content] of Object.entries(response.content ?? {})) {
           const schemaPointer = `${pointer}/content/${pointerEscape(type)}/schema`;
-          media.set(type, { validate: content.schema ? schemaAt(schemaPointer) : undefined });
+          media.set(type, { validate: content.schema ? schemaAt(id, schemaPointer) : undefined });
         }
         responses.set(status, { headers, media });
       }
-      operations.set(operation.operationId, { method: method.toUpperCase(), path, operation, request, responses });
+      if (operations.has(operation.operationId)) throw new Error(`operationId ${operation.operationId} is defined twice`);
+      operations.set(operation.operationId, { method: method.toUpperCase(), path, operation, request, responses, document: docId });
     }
   }
 
@@ -215,5 +234,5 @@ export async function loadContract(path = DOCUMENT_PATH) {
     return violations;
   }
 
-  return { document, operations, checkRequest, checkResponse };
+  return { document, documents, operations, checkRequest, checkResponse };
 }
