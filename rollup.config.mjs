@@ -23,7 +23,7 @@ function themes() {
 }
 
 const external = (id) =>
-  /^(lit|lit-html|lit-element|zod|transliteration|tslib|react|react-dom)(\/|$)/.test(id) || /^@lit\/[^/]+/.test(id);
+  /^(lit|lit-html|lit-element|zod|transliteration|libphonenumber-js|tslib|react|react-dom)(\/|$)/.test(id) || /^@lit\/[^/]+/.test(id);
 
 export default {
   input: [
