@@ -8,6 +8,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { contractServerPlugin } from './test/server/contract-server-plugin.mjs';
 import { cspPagesMiddleware } from './test/csp/csp-middleware.mjs';
+import { mediaFeaturesPlugin } from './scripts/wtr-media-features.mjs';
 
 export { findChrome };
 
@@ -47,6 +48,8 @@ export default {
     reactEsmPlugin(),
     // A real HTTP server that follows openapi/auth.openapi.yaml, on the same origin under /api/.
     contractServerPlugin(),
+    // forced-colors and prefers-contrast, which emulateMedia does not pass to Puppeteer.
+    mediaFeaturesPlugin(),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };
