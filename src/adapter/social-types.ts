@@ -95,8 +95,11 @@ export interface SocialStartInline {
    * e-mail: Allow / Deny", with a choice of demo identities) and resolves with the callback to pass to
    * `completeSocial`. Rejects `denied` when the person refuses or closes it (the flow is then forgotten), or the
    * signal's reason when aborted (the dialog is removed).
+   *
+   * `as`: for a backend that ran the provider's consent itself (the contract server, after a real OAuth
+   * exchange with its fake provider): the identity the provider answered; no consent step is shown.
    */
-  authorize(signal?: AbortSignal): Promise<SocialCallback>;
+  authorize(signal?: AbortSignal, as?: MemorySocialIdentity): Promise<SocialCallback>;
 }
 
 /** What {@link SocialCapability.startSocial} answers. */
