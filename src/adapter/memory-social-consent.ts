@@ -5,7 +5,9 @@
  * by one constructed stylesheet adopted by its own shadow root (nothing a strict CSP refuses, nothing the page's
  * CSS reaches). Focus goes into the dialog and back to where it was when it closes; Escape denies.
  */
-import { msg, str } from '@lit/localize';
+// The package's file, not its bare name: the contract server bundles this adapter for Node with esbuild's
+// neutral platform, which does not read `main` (the package has no `exports`). Same module in a browser.
+import { msg, str } from '@lit/localize/lit-localize.js';
 import type { MemorySocialIdentity } from './social-types.js';
 
 const CSS = `
