@@ -106,6 +106,7 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
   /** The section shown by the last update (to tell a section it was left). */
   private shownSection?: BuiltInSection;
   private focusHeading = false;
+  private childObserver?: MutationObserver;
   private context?: PanelContext;
 
   @state() private sessionFailure?: Failure;
@@ -129,6 +130,9 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
     adoptLightStyles(this, accountPanelLightStyles);
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    this.readHostSections();
+    this.childObserver ??= new MutationObserver(() => this.readHostSections());
+    this.childObserver.observe(this, { childList: true });
     if (this.hashRouting) this.readHash();
     if (this.session.snapshot.status === 'unknown') void this.refresh();
     else if (this.session.snapshot.status === 'signed-in') this.loadPriceData();
@@ -137,6 +141,7 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.childObserver?.disconnect();
     this.refreshController?.abort();
     this.dataController = undefined;
     for (const view of this.views.values()) view.hide();
@@ -388,13 +393,17 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
     this.navigate(section);
   }
 
-  private onHostSlotChange(e: Event): void {
-    const slot = e.target as HTMLSlotElement;
-    this.hostSections = slot
-      .assignedElements()
-      .filter((el): el is HTMLElement => el instanceof HTMLElement && !!el.dataset['section'])
+  /** The host's own sections: children `[slot="section"][data-section]` (read again when the children change). */
+  private readHostSections(): void {
+    const found = [...this.children]
+      .filter((el): el is HTMLElement => el instanceof HTMLElement && el.slot === 'section' && !!el.dataset['section'])
       .filter((el) => !isBuiltIn(el.dataset['section']!))
       .map((el) => ({ section: el.dataset['section']!, label: el.dataset['label'] ?? el.dataset['section']!, element: el }));
+    const same =
+      found.length === this.hostSections.length &&
+      found.every((h, i) => h.element === this.hostSections[i]!.element && h.label === this.hostSections[i]!.label);
+    if (same) return;
+    this.hostSections = found;
     if (this.hashRouting) this.readHash();
   }
 
@@ -491,12 +500,11 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
         ${this.renderNav()}
         <div class="main">
           ${this.renderSection()}
-          <slot name="section" @slotchange=${this.onHostSlotChange}></slot>
+          <slot name="section"></slot>
         </div>
       </div>`;
     }
-    // The host sections' slot stays in the tree (hidden) so their navigation items are known before sign-in too.
-    return html`${content}${s.status === 'signed-in' ? nothing : html`<slot name="section" hidden @slotchange=${this.onHostSlotChange}></slot>`}
+    return html`${content}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 }
