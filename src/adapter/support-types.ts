@@ -47,6 +47,9 @@
  *   Outside it the operators are `offline`; in its last 15 minutes `away`.
  * - `operatorName`: the simulated operator's display name. Default per locale (`Maria`, `Мария`, `Мария`).
  * - `seedStoreConversations`: `false` to not seed the two store conversations of a signed-in person. Default `true`.
+ * - `supportConsole`: a `createSupportConsole()` (support-agent/console.ts), for tests and demos: the operators'
+ *   side (post as the operator or the store, set a status, list every conversation) and live switches of
+ *   `operatorStatus` and `agentDelayMs`.
  * - The adapter's own `now`, `latency` and `failNext(code, { method })` apply to every method here.
  */
 import type { CallOptions } from './types.js';
@@ -172,7 +175,12 @@ export interface SupportMessage {
 export interface SupportContext {
   /** The step: `[a-z][a-z0-9_.-]{0,39}` (`register`, `register.captcha`, `activate`, `login`). */
   step?: string;
-  /** Error codes seen (`captcha_invalid`, `server`): each `[a-z][a-z0-9_]{0,39}`, at most 10 (extra ones dropped). */
+  /**
+   * Error codes seen, one entry per failure (three wrong captchas: three `captcha_invalid`): each
+   * `[a-z][a-z0-9_]{0,39}`, at most 10 (extra ones dropped). The agent reads the adapter's codes
+   * (`captcha_invalid`, `captcha_expired`, `email_taken`, `not_activated`, `invalid_credentials`, `rate_limited`,
+   * `server`, `timeout`, `network`) and `activation_not_received` (the letter did not come after a resend).
+   */
   errorCodes?: string[];
   /** A BCP 47 tag, at most 35 characters (`ru`, `bg-BG`). */
   locale?: string;
@@ -270,7 +278,7 @@ export interface OperatorAvailability {
 export interface HandOff {
   /** The operators' status at the request. */
   availability: OperatorAvailability;
-  /** The conversation after it: `queued` when `online` or `away`; unchanged (`bot`) when `offline`. */
+  /** The conversation after it: `queued` when `online` or `away`; still `bot` when `offline`. */
   conversation: Conversation;
 }
 
@@ -327,7 +335,8 @@ export interface SupportCapability {
   agentStatus(o?: CallOptions): Promise<OperatorAvailability>;
   /**
    * Asks for a person. `online`: the conversation is `queued`, then `human` with an operator's greeting (events).
-   * `away`: `queued`, an operator answers later. `offline`: nothing changes; offer {@link leaveOfflineMessage}.
+   * `away`: `queued`, an operator answers later. `offline`: the status stays `bot` and the agent says so in a
+   * message; offer {@link leaveOfflineMessage}. Asked again while `queued` or `human`: changes nothing.
    * A store conversation rejects `validation`.
    */
   requestHuman(conversationId: string, o?: CallOptions): Promise<HandOff>;
