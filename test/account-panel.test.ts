@@ -15,7 +15,7 @@ import { resetSessionStoreForTests } from '../src/session/session-store.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 import { choosePreferences, resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
 import type { AeNavigateEvent } from '../src/events/account-events.js';
-import { assertFocused, findButton, realClick, shownText } from './helpers/dom.js';
+import { assertFocused, realClick, shownText } from './helpers/dom.js';
 
 setSessionChannelName(`ae-test:account-panel:${Math.random().toString(36).slice(2)}`);
 
