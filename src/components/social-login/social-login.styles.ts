@@ -197,4 +197,11 @@ export const socialLightStyles = css`
       }
     }
   }
+  /* Inside a host form element: its e-mail form steps aside while this block shows a form or an outcome. */
+  @scope (ae-register, ae-login) {
+    ${S} .ae-form:has(~ ae-social-login:state(engaged)),
+    ${S} ae-social-login:state(engaged) ~ .ae-form {
+      display: none;
+    }
+  }
 `;

@@ -100,6 +100,7 @@ let instances = 0;
  * @cssstate profile - The profile form of a new person is shown.
  * @cssstate link - Waiting for the password sign-in that links an existing profile.
  * @cssstate success - Signed in (or the profile was created and waits for its letter).
+ * @cssstate engaged - The profile form, the link step or an outcome is shown (a host's e-mail form hides then).
  *
  * @fires ae-social-start - A button was pressed: `{ provider }`. Cancelable: the host runs its own flow.
  * @fires ae-social-success - Signed in or linked: `{ userId, provider, isNew }`.
@@ -207,6 +208,8 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
     setCustomState(this.internals, 'profile', this.stage.kind === 'profile');
     setCustomState(this.internals, 'link', this.stage.kind === 'link');
     setCustomState(this.internals, 'success', this.stage.kind === 'done' || this.stage.kind === 'verify');
+    // Inside <ae-register> / <ae-login>: while this block shows a form or an outcome, the host's own form steps aside.
+    setCustomState(this.internals, 'engaged', ['profile', 'link', 'done', 'verify'].includes(this.stage.kind));
     render(this.renderLight(), this, { host: this });
     if (this.stage.kind === 'profile') this.profileForm.afterRender();
   }
@@ -450,9 +453,13 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
   };
 
   /** The privacy note's link inside `<ae-register>`: to its e-mail field. */
+  private hostEmail(): HTMLInputElement | null {
+    return this.closest('ae-register')?.querySelector<HTMLInputElement>('form.ae-form:not(.ae-social-profile) input[name="email"]') ?? null;
+  }
+
   private readonly toEmailForm = (e: Event): void => {
     e.preventDefault();
-    const email = this.closest('ae-register')?.querySelector<HTMLInputElement>('input[name="email"]');
+    const email = this.hostEmail();
     email?.focus();
     email?.scrollIntoView?.({ block: 'center' });
   };
@@ -527,16 +534,17 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
   private renderPrivacy(): TemplateResult | typeof nothing {
     if (this.noPrivacyNote) return nothing;
     const inRegister = !!this.closest('ae-register');
+    const target = inRegister ? this.hostEmail()?.id : undefined;
     return html`<p class="ae-social-privacy">
       ${t.privacyDetail()} ${t.privacyText()}
       ${inRegister
-        ? html`<a class="ae-link" href=${`#${this.uid}-email`} @click=${this.toEmailForm}>${t.privacyAction()}</a>`
+        ? html`<a class="ae-link" href=${target ? `#${target}` : '#'} @click=${this.toEmailForm}>${t.privacyAction()}</a>`
         : html`<span>${t.privacyAction()}.</span>`}
     </p>`;
   }
 
   private renderButtons(): TemplateResult {
-    const divider = html`<p class="ae-social-divider">${t.dividerText()}</p>`;
+    const divider = html`<p class="ae-social-divider">${t.dividerText(this.divider === 'before')}</p>`;
     return html`<div class="ae-social" role="group" aria-label=${t.groupLabel()} aria-busy=${this.busy ? 'true' : 'false'}>
       ${this.divider === 'before' ? divider : nothing}
       <ul class="ae-social-list">

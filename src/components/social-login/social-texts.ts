@@ -37,7 +37,13 @@ export function groupLabel(): string {
   });
 }
 
-export function dividerText(): string {
+export function dividerText(before: boolean): string {
+  if (before) {
+    return msg('or', {
+      id: 'social.divider.or',
+      desc: 'Divider between the e-mail form above and the social sign-in buttons below it, in lower case (a line on each side).',
+    });
+  }
   return msg('or with e-mail', {
     id: 'social.divider',
     desc: 'Divider between the social sign-in buttons and the e-mail form, in lower case (a line on each side).',
