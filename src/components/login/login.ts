@@ -50,6 +50,11 @@ function loadView(view: Exclude<View, 'login'>): Promise<unknown> {
   return view === 'forgot' ? import('../../define/ae-forgot-password.js') : import('../../define/ae-register.js');
 }
 
+/** The social sign-in block (`<ae-social-login>`): its own chunk, requested when the form connects, never awaited. */
+function loadSocial(): void {
+  if (!customElements.get('ae-social-login')) void import('../../define/ae-social-login.js').catch(() => undefined);
+}
+
 let instances = 0;
 
 /**
@@ -119,11 +124,14 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
   @property({ type: Number, attribute: 'resend-cooldown' }) resendCooldown = 60;
   /** Disables the whole form. */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /** The social sign-in under the form (it arrives later and must not move the form): the providers in order (`"vk google facebook"`, the default), or `none`. */
+  @property() social = 'vk google facebook';
 
   override connectedCallback(): void {
     adoptLightStyles(this, formLightStyles);
     super.connectedCallback();
     if (!this.v) void this.ensureValidation().catch(() => undefined);
+    if (this.social.trim() !== 'none') loadSocial();
   }
 
   override disconnectedCallback(): void {
@@ -592,6 +600,15 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
         : nothing}
       <div class="ae-login-main" ?hidden=${this.view !== 'login'}>
         ${this.success ? this.renderSuccess(this.success.firstName) : this.renderForm()}
+        ${this.social.trim() === 'none' || this.success
+          ? nothing
+          : html`<ae-social-login
+              providers=${this.social}
+              divider="before"
+              theme=${this.theme ?? nothing}
+              ?disabled=${this.disabled}
+              .adapter=${this.resolvedAdapter}
+            ></ae-social-login>`}
       </div>
     </div>`;
   }

@@ -59,6 +59,11 @@ function loadActivate(): Promise<unknown> {
   return import('../activate/activate.js').then((m) => defineOnce('ae-activate', m.AeActivate));
 }
 
+/** The social sign-up block (`<ae-social-login>`): its own chunk, requested when the form connects, never awaited. */
+function loadSocial(): void {
+  if (!customElements.get('ae-social-login')) void import('../../define/ae-social-login.js').catch(() => undefined);
+}
+
 /**
  * @tagname ae-register
  * @summary The sign-up form: e-mail, first and last name in Latin letters, password twice, an image captcha and
@@ -140,11 +145,14 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   @property({ type: Number, attribute: 'resend-cooldown' }) resendCooldown = 60;
   /** Disables the whole form. */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /** The social sign-up under the form (it arrives later and must not move the form): the providers in order (`"vk google facebook"`, the default), or `none`. */
+  @property() social = 'vk google facebook';
 
   override connectedCallback(): void {
     adoptLightStyles(this, formLightStyles);
     super.connectedCallback();
     if (!this.v) void this.ensureValidation().catch(() => undefined);
+    if (this.social.trim() !== 'none') loadSocial();
   }
 
   private async ensureValidation(): Promise<Validation> {
@@ -669,6 +677,15 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
         )}
         <p class="ae-note">${msg('Registration is free', { id: 'register.free', desc: 'Small note under the submit button.' })}</p>
       </form>
+      ${this.social.trim() === 'none' || this.success
+        ? nothing
+        : html`<ae-social-login
+            providers=${this.social}
+            divider="before"
+            theme=${this.theme ?? nothing}
+            ?disabled=${this.disabled}
+            .adapter=${this.resolvedAdapter}
+          ></ae-social-login>`}
     </div>`;
   }
 
