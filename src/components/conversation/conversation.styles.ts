@@ -216,7 +216,7 @@ export const conversationStyles = [
       background: var(--_primary);
       border: 1px solid var(--_primary);
     }
-    [part='send'][disabled] {
+    [part='send'][aria-disabled='true'] {
       cursor: not-allowed;
       opacity: 0.6;
     }

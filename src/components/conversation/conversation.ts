@@ -340,8 +340,13 @@ export class AeConversation extends AeElement<SupportCapability> {
 
   private onRetry(p: Pending): void {
     const id = this.conversationId;
+    if (!id || p.state !== 'failed') return;
+    // The button goes with the failure: focus moves on to the text box rather than to the page's start.
+    const hadFocus = this.shadowRoot?.activeElement?.getAttribute('part') === 'retry';
     // The same clientId: a message the server accepted before its answer was lost is not added twice.
-    if (id && p.state === 'failed') void this.deliver(id, p);
+    void this.deliver(id, p).then(() => {
+      if (hadFocus && !this.shadowRoot?.activeElement) this.textarea?.focus();
+    });
   }
 
   private onQuickReply(replyId: string, label: string): void {
@@ -489,11 +494,10 @@ export class AeConversation extends AeElement<SupportCapability> {
           maxlength=${SUPPORT_LIMITS.textLength + 200}
           aria-describedby=${this.warning ? `composer-hint ${warningId}` : 'composer-hint'}
           aria-invalid=${this.warning ? 'true' : 'false'}
-          ?disabled=${!ready}
           @keydown=${this.onKeyDown}
           @input=${this.onInput}
         ></textarea>
-        <button part="send" type="submit" aria-label=${t.sendText()} title=${t.sendText()} ?disabled=${!ready}>
+        <button part="send" type="submit" aria-label=${t.sendText()} title=${t.sendText()} aria-disabled=${ready ? 'false' : 'true'}>
           <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M3 10l14-6-5 14-2-6-7-2z"></path></svg>
         </button>
         <p id="composer-hint" class="sr-only">${t.composerHint()}</p>
