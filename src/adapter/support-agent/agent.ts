@@ -82,9 +82,9 @@ export function normalize(text: string): string {
 }
 
 const BG_WORDS =
-  /(?<![а-я])(не е|съм|сте|ми е|какво|защо|искам|мога|писмото|писмо|парола|паролата|имейл|имейла|дойде|дошло|няма|нямам|пак|още|вече|трябва|кога|поръчка|поръчката|благодаря|здравейте|получих|получавам|се получава|картинката|става|кирилица|името|приема)(?![а-я])/g;
+  /(?<![а-я])(не е|съм|сте|ми е|какво|защо|искам|мога|писмото|писмо|парола|паролата|имейл|имейла|дойде|дошло|няма|нямам|пак|още|вече|трябва|кога|поръчка|поръчката|благодаря|здравейте|получих|получавам|се получава|картинката|става|кирилица|името|приема|ми|пише|грешен|грешна|къде|защо)(?![а-я])/g;
 const RU_WORDS =
-  /(?<![а-я])(что|пароль|почта|почту|почте|письмо|письма|пришло|могу|хочу|нет|уже|еще|снова|когда|заказ|спасибо|здравствуйте|получается|приходит|пожалуйста|картинки|подходит|кириллицей|пишу|принимает|работает)(?![а-я])/g;
+  /(?<![а-я])(что|пароль|почта|почту|почте|письмо|письма|пришло|могу|хочу|нет|уже|еще|снова|когда|заказ|спасибо|здравствуйте|получается|приходит|пожалуйста|картинки|подходит|кириллицей|латиницей|пишу|принимает|работает|надо|пишет|где|мой|мне|почему)(?![а-я])/g;
 
 /**
  * The language a message is written in, when it can tell: Cyrillic is Russian or Bulgarian by their own
@@ -212,7 +212,9 @@ export function answer(input: {
   memory: AgentMemory;
 }): AgentTurn {
   const pressed = input.quickReplyId !== undefined && input.quickReplyId in en.replies ? (input.quickReplyId as Intent) : undefined;
-  const locale = pressed ? input.locale : (detectLanguage(input.text) ?? input.locale);
+  let locale = pressed ? input.locale : (detectLanguage(input.text) ?? input.locale);
+  // Cyrillic that does not say which language, in an English conversation: Russian, the more likely one.
+  if (locale === 'en' && !pressed && /[а-яё]/i.test(input.text)) locale = 'ru';
   const language = LANGUAGES[locale];
   const intent = pressed ?? classify(input.text, { lastIntent: input.memory.lastIntent, topic: input.topic });
   if (intent === undefined) {
