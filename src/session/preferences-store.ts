@@ -115,6 +115,7 @@ export function setExchangeRates(rates: Rates): void {
  * the snapshot as it was (the next call asks again).
  */
 export function loadPreferences(adapter: PreferencesApi, o?: { locale?: string }): Promise<PreferencesSnapshot> {
+  listenToSessions();
   let load = loads.get(adapter);
   if (!load) {
     const started = generation;
@@ -155,10 +156,37 @@ export function resetPreferencesStoreForTests(locale = 'en'): void {
   defaultsLocale = locale;
   current = undefined;
   loads = new WeakMap();
+  lastUser = undefined;
   commit(getPreferencesSnapshot(locale), true);
 }
 
 // ---- internals --------------------------------------------------------------------------------------------
+
+let listening = false;
+/** The person the page's session store last announced (`null`: signed out; undefined: not heard yet). */
+let lastUser: string | null | undefined;
+/**
+ * Another person signing in, or a sign-out, makes what was loaded someone else's: the next `loadPreferences`
+ * asks again, and saved preferences give way to the locale's defaults until then (a choice made on this page
+ * stays). The first announcement only tells who it is. Registered on the first load, not on import (only
+ * src/define has side effects).
+ */
+function listenToSessions(): void {
+  if (listening || typeof document === 'undefined') return;
+  listening = true;
+  document.addEventListener('ae-session-change', (e) => {
+    const d = e.detail;
+    const who = d.signedIn ? (d.userId ?? '') : null;
+    const before = lastUser;
+    lastUser = who;
+    if (before === undefined || before === who) return;
+    loads = new WeakMap();
+    if (current?.source === 'saved') {
+      generation++;
+      useDefaults(defaultsLocale);
+    }
+  });
+}
 
 function useDefaults(locale: string): void {
   defaultsLocale = locale;
