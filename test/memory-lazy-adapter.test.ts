@@ -7,11 +7,12 @@ import { AdapterError } from '../src/adapter/adapter-error.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { CAPABILITY_METHODS, type AuthAdapter } from '../src/adapter/types.js';
 import { createEmbeddedAdapter } from '../src/internal/default-adapter.js';
-import { LazyAdapter } from '../src/internal/lazy-adapter.js';
+import { LazyAdapter, type EagerCapabilities } from '../src/internal/lazy-adapter.js';
+import { needCapability } from '../src/internal/need-capability.js';
 import { adapterError, rejection } from './helpers/adapter.js';
 
-/** One call of every AuthAdapter method, with harmless arguments. */
-const everyCall: [keyof AuthAdapter, (a: AuthAdapter) => Promise<unknown>][] = [
+/** One call of every method the LazyAdapter forwards itself (the forms' capabilities), with harmless arguments. */
+const everyCall: [keyof EagerCapabilities, (a: EagerCapabilities) => Promise<unknown>][] = [
   ['getCaptcha', (a) => a.getCaptcha()],
   ['register', (a) => a.register({ email: 'a@example.com', firstName: 'A', lastName: 'B', password: 'Pass-1234', captcha: { id: 'x', answer: 'y' } })],
   ['resendActivation', (a) => a.resendActivation('a@example.com')],
@@ -25,9 +26,11 @@ const everyCall: [keyof AuthAdapter, (a: AuthAdapter) => Promise<unknown>][] = [
 ];
 
 describe('LazyAdapter', () => {
-  it('has every method of AuthAdapter', () => {
+  it("has every method of the forms' capabilities", () => {
     const lazy = new LazyAdapter(async () => new MemoryAdapter());
-    const methods = Object.values(CAPABILITY_METHODS).flat();
+    const { social, support, account, ...forms } = CAPABILITY_METHODS;
+    void [social, support, account];
+    const methods = Object.values(forms).flat();
     expect(methods).to.have.length(everyCall.length);
     for (const m of methods) expect(typeof lazy[m], m).to.equal('function');
   });
@@ -43,7 +46,7 @@ describe('LazyAdapter', () => {
           return (inner[m] as (...a: unknown[]) => Promise<unknown>)(...args).catch(() => undefined);
         },
       ]),
-    ) as unknown as AuthAdapter;
+    ) as unknown as EagerCapabilities;
     let loads = 0;
     const lazy = new LazyAdapter(async () => (loads++, recording));
     for (const [, call] of everyCall) await call(lazy);
@@ -66,7 +69,7 @@ describe('LazyAdapter', () => {
     };
     const lazy = new LazyAdapter(async () => registersOnly);
     expect((await lazy.getCaptcha()).id).to.equal('c');
-    const expectations: [keyof AuthAdapter, RegExp][] = [
+    const expectations: [keyof EagerCapabilities, RegExp][] = [
       ['activate', /activation.*activate/],
       ['signIn', /signIn.*signIn/],
       ['signOut', /session.*signOut/],
@@ -105,5 +108,17 @@ describe('LazyAdapter', () => {
       expect(error instanceof AdapterError && error.code === 'unsupported', `${method} unsupported`).to.equal(false);
       expect(error instanceof TypeError, `${method}: ${String(error)}`).to.equal(false);
     }
+  });
+
+  it('needCapability hands out the loaded adapter for the later capabilities, or says unsupported', async () => {
+    const inner = new MemoryAdapter({ latency: 0 });
+    const lazy = new LazyAdapter(async () => inner);
+    expect((await needCapability(lazy, 'support', 'agentStatus')) === (inner as unknown)).to.equal(true);
+    expect((await needCapability(lazy, 'account', 'getExchangeRates')) === (inner as unknown)).to.equal(true);
+    // The forms' capabilities stay with the LazyAdapter itself.
+    expect((await needCapability(lazy, 'session', 'getSession')) === (lazy as unknown)).to.equal(true);
+    const formsOnly = new LazyAdapter(async () => ({ getSession: async () => null }));
+    const error = await adapterError(needCapability(formsOnly, 'support', 'agentStatus'), 'unsupported');
+    expect(error.message).to.match(/support/);
   });
 });

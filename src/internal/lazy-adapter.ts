@@ -1,27 +1,44 @@
 import type {
   ActivateResult,
+  ActivationCapability,
   AuthAdapter,
   CallOptions,
   Capability,
   Captcha,
+  CaptchaCapability,
+  PasswordResetCapability,
   RegisterInput,
+  RegistrationCapability,
   RegisterResult,
   ResetPasswordInput,
   ResetTokenInfo,
   Session,
+  SessionCapability,
+  SignInCapability,
   SignInInput,
 } from '../adapter/types.js';
+
+/** The capabilities a {@link LazyAdapter} forwards itself: those of the sign-up, sign-in and recovery forms. */
+export type EagerCapabilities = CaptchaCapability &
+  RegistrationCapability &
+  ActivationCapability &
+  SignInCapability &
+  SessionCapability &
+  PasswordResetCapability;
 
 /**
  * An adapter whose implementation is loaded on its first call (a dynamic import), so an element's first
  * render never pays for a backend it may not use: the embedded MemoryAdapter with its captcha generator, or
  * the HttpAdapter behind `endpoint`.
  *
- * It offers every method of {@link AuthAdapter}; a call of a method the loaded adapter lacks rejects with an
- * `AdapterError` of code `unsupported` that names its capability and the missing methods (never a `TypeError`).
- * Only the method called is checked: the other half of a half-implemented capability still works.
+ * It offers every method of the forms' capabilities ({@link EagerCapabilities}); a call of a method the loaded
+ * adapter lacks rejects with an `AdapterError` of code `unsupported` that names its capability and the missing
+ * methods (never a `TypeError`). Only the method called is checked: the other half of a half-implemented
+ * capability still works. The later capabilities (social, support, account) are not copied here, so that every
+ * element's first load does not carry their method lists: `needCapability` (internal/need-capability.ts), which
+ * every element calls through, hands out the loaded adapter for them ({@link resolve}).
  */
-export class LazyAdapter implements AuthAdapter {
+export class LazyAdapter implements EagerCapabilities {
   #loading?: Promise<Partial<AuthAdapter>>;
 
   constructor(private readonly load: () => Promise<Partial<AuthAdapter>>) {}

@@ -102,7 +102,9 @@ export async function loadContract(path = DOCUMENT_PATH) {
   // The document itself is added as one schema, so that `#/components/schemas/…` references resolve; its
   // top-level members are not schema keywords.
   for (const doc of documents.values()) {
-    for (const keyword of Object.keys(doc)) if (!ajv.RULES.all[keyword]) ajv.addKeyword(keyword);
+    // A keyword added without a definition is kept in RULES.keywords only: check there too, or the second
+    // document's `openapi`, `info`, `paths` would be added twice (and throw).
+    for (const keyword of Object.keys(doc)) if (!ajv.RULES.all[keyword] && !ajv.RULES.keywords[keyword]) ajv.addKeyword(keyword);
   }
   for (const [id, doc] of documents) ajv.addSchema(doc, id);
   const schemaAt = (id, pointer) => {
