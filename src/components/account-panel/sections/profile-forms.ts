@@ -6,6 +6,7 @@ import { field, revealButton, submitButton } from '../../../internal/field.js';
 import type { Failure } from '../../../internal/failure.js';
 import { failureOf } from '../../../internal/failure.js';
 import { NameSuggestions } from '../../../internal/name-suggestion.js';
+import { PressGuard } from '../../../internal/press-guard.js';
 import type { ValidationIssue } from '../../../validation/validate.js';
 import { validateValue, validateNewPassword } from '../../../validation/validate.js';
 import { emailSchema, nameSchema } from '../../../validation/schemas.js';
@@ -42,6 +43,8 @@ function wrongPasswordText(): string {
 export class ProfileForms {
   private readonly ctx: PanelContext;
   private readonly suggestions: NameSuggestions<FieldName>;
+  /** A message shown on leaving a field waits for a press under way (the button must not move under the pointer). */
+  private readonly press: PressGuard;
   private values: Record<FieldName, string> = { firstName: '', lastName: '', newEmail: '', emailPassword: '', currentPassword: '', newPassword: '', passwordRepeat: '' };
   private shown = new Set<FieldName>();
   private server: Partial<Record<FieldName, ValidationIssue | 'wrongPassword'>> = {};
@@ -56,6 +59,7 @@ export class ProfileForms {
   constructor(ctx: PanelContext) {
     this.ctx = ctx;
     this.suggestions = new NameSuggestions(ctx.host);
+    this.press = new PressGuard(ctx.host);
   }
 
   private get host(): HTMLElement {
@@ -140,8 +144,11 @@ export class ProfileForms {
   }
 
   private onChange(e: Event): void {
-    this.shown.add((e.target as HTMLInputElement).name as FieldName);
-    this.ctx.host.requestUpdate();
+    const name = (e.target as HTMLInputElement).name as FieldName;
+    this.press.run(() => {
+      this.shown.add(name);
+      this.ctx.host.requestUpdate();
+    });
   }
 
   private apply(name: FieldName, suggestion: string): void {
@@ -284,7 +291,7 @@ export class ProfileForms {
     const p = this.profile;
     const email = p?.email ?? this.ctx.session.email;
     return html`<div class="ae-root ae-account-forms">
-      <form class="ae-form" data-form="names" novalidate aria-labelledby="ae-account-names-title" @submit=${(e: Event) => void this.submit(e, 'names')}>
+      <form class="ae-form" data-form="names" novalidate aria-labelledby="ae-account-names-title" @submit=${(e: Event) => void this.submit(e, 'names')} @pointerdown=${this.press.onPointerDown}>
         <h3 class="ae-account-form-title" id="ae-account-names-title">${msg('Name', { id: 'account.profile.names', desc: 'Heading of the names form in Profile and security.' })}</h3>
         ${this.banner('names')}
         <p class="ae-hint" id="ae-account-names-hint">
@@ -295,7 +302,7 @@ export class ProfileForms {
         ${submitButton(this.pending.has('names'), false, msg('Save name', { id: 'account.profile.saveNames', desc: 'Button that saves the names.' }), msg('Saving…', { id: 'account.profile.saving', desc: 'A save button while the save is under way.' }))}
       </form>
 
-      <form class="ae-form" data-form="email" novalidate aria-labelledby="ae-account-email-title" @submit=${(e: Event) => void this.submit(e, 'email')}>
+      <form class="ae-form" data-form="email" novalidate aria-labelledby="ae-account-email-title" @submit=${(e: Event) => void this.submit(e, 'email')} @pointerdown=${this.press.onPointerDown}>
         <h3 class="ae-account-form-title" id="ae-account-email-title">${msg('E-mail', { id: 'account.profile.email', desc: 'Heading of the e-mail change form (glossary).' })}</h3>
         <p>${msg(str`Now: ${email}`, { id: 'account.profile.currentEmail', desc: 'The current e-mail address of the profile.' })}</p>
         ${p?.pendingEmail && !this.done.email
@@ -314,7 +321,7 @@ export class ProfileForms {
         ${submitButton(this.pending.has('email'), false, msg('Change e-mail', { id: 'account.profile.changeEmail', desc: 'Button that sends the confirmation letter to the new address.' }), msg('Sending…', { id: 'account.profile.sending', desc: 'The e-mail change button while the request is under way.' }))}
       </form>
 
-      <form class="ae-form" data-form="password" novalidate aria-labelledby="ae-account-password-title" @submit=${(e: Event) => void this.submit(e, 'password')}>
+      <form class="ae-form" data-form="password" novalidate aria-labelledby="ae-account-password-title" @submit=${(e: Event) => void this.submit(e, 'password')} @pointerdown=${this.press.onPointerDown}>
         <h3 class="ae-account-form-title" id="ae-account-password-title">${msg('Password', { id: 'account.profile.password', desc: 'Heading of the password change form (glossary).' })}</h3>
         <input type="text" name="username" autocomplete="username" value=${email} hidden readonly />
         ${this.banner('password')}
