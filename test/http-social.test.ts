@@ -122,6 +122,28 @@ describe('HttpAdapter social sign-in against the contract server and its fake pr
     });
   });
 
+  describe('what the adapter keeps of an answer', () => {
+    it('only the members of the contract: extra members of a result and of its session are dropped', async () => {
+      const session = { userId: 'usr_1', email: 'a@example.com', firstName: 'A', lastName: 'B', token: 'secret-token' };
+      await f.server.fault({ kind: 'status', status: 200, body: { status: 'signed_in', isNew: false, provider: 'google', session, accessToken: 'at-1' } });
+      const done = await f.adapter().completeSocial({ provider: 'google', state: 's', code: 'c' });
+      expect(Object.keys(done).sort().join()).to.equal('isNew,provider,session,status');
+      if (done.status !== 'signed_in') throw new Error(done.status);
+      expect(Object.keys(done.session).sort().join()).to.equal('email,firstName,lastName,userId');
+      await f.server.fault({ kind: 'status', status: 200, body: { status: 'signed_in', isNew: true, provider: 'google', session } });
+      await adapterError(f.adapter().completeSocial({ provider: 'google', state: 's', code: 'c' }), 'server');
+      await f.server.fault({ kind: 'status', status: 200, body: { status: 'profile_required', provider: 'vk', signupToken: 'T'.repeat(32), expiresAt: Date.now() + 60_000, profile: { emailVerified: false, firstName: 'Ю', lastName: 'Щ', phone: '+7' }, idToken: 'x' } });
+      const profile = await f.adapter().completeSocial({ provider: 'vk', state: 's', code: 'c' });
+      if (profile.status !== 'profile_required') throw new Error(profile.status);
+      expect(Object.keys(profile).sort().join()).to.equal('expiresAt,profile,provider,signupToken,status');
+      expect(Object.keys(profile.profile).sort().join()).to.equal('emailVerified,firstName,lastName');
+      await f.server.fault({ kind: 'status', status: 200, body: { status: 'welcome' } });
+      await adapterError(f.adapter().completeSocial({ provider: 'vk', state: 's', code: 'c' }), 'server');
+      await f.server.fault({ kind: 'status', status: 200, body: { links: [{ provider: 'myspace', linkedAt: 1, displayName: 'x' }] } });
+      await adapterError(f.adapter().listSocialLinks(), 'server');
+    });
+  });
+
   describe('a new person', () => {
     it('Google: profile_required with the verified address, then signed_in with the HttpOnly session; the flow is gone', async () => {
       const flow = await start('google');
@@ -215,6 +237,14 @@ describe('HttpAdapter social sign-in against the contract server and its fake pr
       expect((await refusals()).at(-1)?.reason).to.equal('code_verifier does not match the code_challenge');
       await adapterError(complete('vk', callback), 'token_invalid');
       expect((await refusals()).at(-1)?.reason).to.equal('The code was used already');
+    });
+
+    it('an ID token whose nonce is not the flow\'s is refused (server), though the code and verifier are right', async () => {
+      const flow = await start('google');
+      const challenge = new URL(flow.authorizationUrl).searchParams.get('code_challenge');
+      const { code } = (await f.server.control('POST', 'social/issue-code', { provider: 'google', redirectUri: REDIRECT, codeChallenge: challenge, nonce: 'another-nonce', subject: 'google-200001' })) as { code: string };
+      await adapterError(complete('google', { code, state: flow.state }), 'server');
+      expect(await flows()).to.deep.equal([]);
     });
 
     it('an old code: token_expired', async () => {
