@@ -136,8 +136,20 @@ describe('<ae-social-login>', () => {
       const { adapter, secrets } = server();
       const el = await mount(adapter);
       const success = oneEvent(el, 'ae-social-success') as Promise<AeSocialSuccessEvent>;
-      await realClick(button(el, 'google'));
-      await answerConsent('allow', 'google-200001');
+      // The consent is in the page: no window is opened for it, not even an empty one.
+      const open = window.open;
+      let opened = 0;
+      window.open = (...a) => {
+        opened++;
+        return open.apply(window, a);
+      };
+      try {
+        await realClick(button(el, 'google'));
+        await answerConsent('allow', 'google-200001');
+      } finally {
+        window.open = open;
+      }
+      expect(opened, 'windows opened').to.equal(0);
       await waitUntil(() => el.querySelector('form.ae-social-profile'), 'the profile form');
       expect(el.querySelector('input[name="email"]') === null, 'the vouched address needs no field').to.equal(true);
       expect(el.textContent).to.contain('maria.georgieva@example.com');

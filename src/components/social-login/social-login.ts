@@ -5,6 +5,7 @@ import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
 import { setCustomState } from '../../internal/custom-state.js';
 import { needCapability } from '../../internal/need-capability.js';
+import { LazyAdapter } from '../../internal/lazy-adapter.js';
 import { failureOf } from '../../internal/failure.js';
 import type { Failure } from '../../internal/failure.js';
 import { maskEmail } from '../../internal/mask-email.js';
@@ -57,8 +58,34 @@ type Stage =
   | { kind: 'verify'; provider: SocialProvider; email: string }
   | { kind: 'done'; provider: SocialProvider; firstName: string };
 
-/** Adapters seen answering with an in-page consent step: no popup is opened for them. */
+/** Adapters seen answering with an in-page consent step (or known to): no popup is opened for them. */
 const inlineAdapters = new WeakSet<object>();
+
+/**
+ * `MemoryAdapter` (its public test hooks `failNext` and `outbox` tell it apart) shows its consent inside the
+ * page: a press must not open a window for it. Any other adapter is learnt from its first `startSocial`.
+ */
+function simulatesProvider(adapter: object): boolean {
+  const a = adapter as { failNext?: unknown; outbox?: unknown };
+  return typeof a.failNext === 'function' && Array.isArray(a.outbox);
+}
+
+/** Learns, off the first render, whether `adapter` (or the adapter a LazyAdapter loads) shows an in-page consent. */
+function learnPresentation(adapter: object): void {
+  if (inlineAdapters.has(adapter)) return;
+  if (simulatesProvider(adapter)) {
+    inlineAdapters.add(adapter);
+    return;
+  }
+  if (adapter instanceof LazyAdapter) {
+    void adapter.resolve().then(
+      (loaded) => {
+        if (simulatesProvider(loaded)) inlineAdapters.add(adapter);
+      },
+      () => undefined,
+    );
+  }
+}
 
 /** `<ae-login>` is needed only for linking an existing profile: its own chunk, loaded then. */
 function loadLogin(): Promise<unknown> {
@@ -190,6 +217,7 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
       void this.updateComplete.then(() => this.completeRedirect());
     }
     if (this.view === 'linked') void this.linkedView.load();
+    learnPresentation(this.resolvedAdapter);
   }
 
   override disconnectedCallback(): void {
@@ -249,7 +277,7 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
       void this.run(provider, intent, 'redirect', null);
       return;
     }
-    if (inlineAdapters.has(adapter)) {
+    if (inlineAdapters.has(adapter) || simulatesProvider(adapter)) {
       void this.run(provider, intent, 'popup', null);
       return;
     }

@@ -45,7 +45,7 @@ export function dividerText(before: boolean): string {
     });
   }
   return msg('or with e-mail', {
-    id: 'social.divider',
+    id: 'social.divider.email',
     desc: 'Divider between the social sign-in buttons and the e-mail form, in lower case (a line on each side).',
   });
 }
