@@ -306,7 +306,8 @@ export class AeAddressForm extends AeElement<AddressCalls> {
       this.focusProblem(invalid[0]);
       return;
     }
-    const input: AddressInput = { ...this.pick(fields) };
+    // As it is saved: trimmed, the phone in E.164, '' for the fields the country's form does not have.
+    const input: AddressInput = { ...this.v.normalizeAddress(this.values) };
     if (this.editing.id) input.id = this.editing.id;
     if (this.makeDefault) input.makeDefault = true;
     this.pending = true;
@@ -328,13 +329,6 @@ export class AeAddressForm extends AeElement<AddressCalls> {
       if (this.controller === controller) this.pending = false;
     }
   };
-
-  /** The values of the country's fields, trimmed; '' for the fields it does not have. */
-  private pick(fields: readonly AddressField[]): Values {
-    const out = emptyValues(this.values.country);
-    for (const f of fields) out[f] = this.values[f].trim();
-    return out;
-  }
 
   private async handleSaveFailure(failure: Failure): Promise<void> {
     this.dispatchEvent(new AeAddressErrorEvent({ code: failure.code, action: 'save' }));

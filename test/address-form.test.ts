@@ -1,0 +1,386 @@
+/**
+ * <ae-address-form> on a MemoryAdapter with a signed-in new buyer: real typing (sendKeys) and real clicks.
+ * Per-country fields and validation, the Latin suggestion, autofill tokens, re-authentication, failures that keep
+ * every field, the five-address limit, the default switch, removal, axe in each state × en/ru/bg, 360 px.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { html, render } from 'lit';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/define/ae-address-form.js';
+import type { AeAddressForm } from '../src/components/address-form/address-form.js';
+import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
+import type { MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
+import type { AddressInput } from '../src/adapter/account-types.js';
+import { setLocale } from '../src/locales/localization.js';
+import { choosePreferences, resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
+import { resetSessionStoreForTests } from '../src/session/session-store.js';
+import { setSessionChannelName } from '../src/session/session-channel.js';
+import type { AeAddressChangeEvent } from '../src/events/address-events.js';
+import { assertFocused, errorText, findButton, input, realClick, shownText } from './helpers/dom.js';
+import { expectAccessible } from './helpers/axe.js';
+
+setSessionChannelName(`ae-test:address-form:${Math.random().toString(36).slice(2)}`);
+
+const BUYER = { email: 'nova.buyer@example.com', password: 'Nova-2026x', firstName: 'Nova', lastName: 'Dimitrova' };
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+
+async function signedIn(options: MemoryAdapterOptions = {}): Promise<MemoryAdapter> {
+  const adapter = new MemoryAdapter({ latency: 0, users: [BUYER], ...options });
+  await adapter.signIn({ email: BUYER.email, password: BUYER.password, remember: false });
+  return adapter;
+}
+
+const SOFIA: AddressInput = {
+  name: 'Ivan Petrov', phone: '+359881234567', country: 'BG', region: '', city: 'Sofia', street: 'ul. Shipka 6', apartment: '', postalCode: '1504',
+};
+
+const placed: HTMLElement[] = [];
+async function mount(adapter: MemoryAdapter): Promise<AeAddressForm> {
+  const c = document.createElement('div');
+  document.body.append(c);
+  placed.push(c);
+  render(html`<ae-address-form .adapter=${adapter}></ae-address-form>`, c);
+  const el = c.querySelector('ae-address-form')!;
+  await el.updateComplete;
+  await waitUntil(() => el.querySelector('.ae-add, .ae-banner'), 'addresses loaded', { timeout: 4000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function openNew(el: AeAddressForm): Promise<void> {
+  await realClick(findButton(el, 'Add address'));
+  await waitUntil(() => el.querySelector('form.ae-form'), 'the form');
+  // The schema chunk (zod + libphonenumber) arrives in parallel; the form is usable before it.
+  await waitUntil(() => (el as unknown as { v?: unknown }).v, 'validation loaded', { timeout: 4000 });
+}
+
+async function typeIn(el: Element, name: string, text: string): Promise<void> {
+  const i = input(el, name);
+  i.focus();
+  i.select();
+  await sendKeys({ type: text });
+}
+
+async function pickCountry(el: AeAddressForm, typed: string): Promise<void> {
+  el.querySelector<HTMLSelectElement>('select[name="country"]')!.focus();
+  await sendKeys({ type: typed });
+  await el.updateComplete;
+  // The list's type-ahead forgets what was typed after a second: the next pick starts afresh.
+  await new Promise((r) => setTimeout(r, 1100));
+}
+
+async function fillSofia(el: AeAddressForm): Promise<void> {
+  await typeIn(el, 'name', 'Ivan Petrov');
+  await typeIn(el, 'street', 'ul. Shipka 6');
+  await typeIn(el, 'postalCode', '1504');
+  await typeIn(el, 'city', 'Sofia');
+  await typeIn(el, 'phone', '088 123 4567');
+  await el.updateComplete;
+}
+
+const submit = (el: AeAddressForm) => el.querySelector<HTMLButtonElement>('button[type=submit]')!;
+const fieldOrder = (el: AeAddressForm) => [...el.querySelectorAll('form .ae-field')].map((f) => f.getAttribute('data-field'));
+const values = (el: AeAddressForm) => ['name', 'street', 'postalCode', 'city', 'phone'].map((n) => input(el, n).value).join('|');
+
+describe('<ae-address-form>', () => {
+  beforeEach(() => {
+    resetPreferencesStoreForTests('en');
+    resetSessionStoreForTests();
+    choosePreferences({ country: 'BG', currency: 'EUR' });
+  });
+  afterEach(async () => {
+    for (const c of placed.splice(0)) c.remove();
+    await setLocale('en');
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  describe('autofill', () => {
+    it('has light-DOM inputs with every shipping token in one section group, inside one form', async () => {
+      const el = await mount(await signedIn());
+      await openNew(el);
+      await pickCountry(el, 'Russia'); // a country with a region field
+      const form = el.querySelector('form')!;
+      const controls = [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[autocomplete], select[autocomplete]')].filter(
+        (c) => c.name !== 'makeDefault',
+      );
+      const tokens = controls.map((c) => c.getAttribute('autocomplete')!.split(' '));
+      const sections = new Set(tokens.map((t) => t[0]));
+      expect(sections.size).to.equal(1);
+      expect([...sections][0]).to.match(/^section-[\w-]+$/);
+      expect(tokens.every((t) => t[1] === 'shipping')).to.equal(true);
+      expect(tokens.map((t) => t[2]).sort()).to.deep.equal(
+        ['address-level1', 'address-level2', 'address-line1', 'address-line2', 'country', 'name', 'postal-code', 'tel'].sort(),
+      );
+      expect(input(el, 'phone').type).to.equal('tel');
+      // Light DOM: the page's document sees them (browsers do not autofill across shadow roots).
+      expect(document.querySelector('ae-address-form input[name="postalCode"]') === input(el, 'postalCode')).to.equal(true);
+    });
+  });
+
+  describe('fields of the chosen country', () => {
+    it('puts Bulgaria’s postal code before the city, the US ZIP after the state, and marks what is optional', async () => {
+      const el = await mount(await signedIn());
+      await openNew(el);
+      expect(fieldOrder(el)).to.deep.equal(['country', 'name', 'street', 'apartment', 'postalCode', 'city', 'region', 'phone']);
+      expect(plain(el.querySelector('[data-field="region"] .ae-label')?.textContent)).to.equal('Region (optional)');
+      await pickCountry(el, 'United S');
+      expect(el.querySelector<HTMLSelectElement>('select[name="country"]')!.value).to.equal('US');
+      expect(fieldOrder(el)).to.deep.equal(['country', 'name', 'street', 'apartment', 'city', 'region', 'postalCode', 'phone']);
+      expect(plain(el.querySelector('[data-field="region"] .ae-label')?.textContent)).to.equal('State');
+      expect(plain(el.querySelector('[data-field="postalCode"] .ae-label')?.textContent)).to.equal('ZIP code');
+      await pickCountry(el, 'Germ');
+      expect(fieldOrder(el).includes('region')).to.equal(false);
+    });
+
+    it('keeps what was typed when the country changes', async () => {
+      const el = await mount(await signedIn());
+      await openNew(el);
+      await typeIn(el, 'name', 'Ivan Petrov');
+      await typeIn(el, 'city', 'Sofia');
+      await pickCountry(el, 'Pol');
+      expect(input(el, 'name').value).to.equal('Ivan Petrov');
+      expect(input(el, 'city').value).to.equal('Sofia');
+    });
+  });
+
+  describe('validation per country', () => {
+    it('checks the postal code format of the chosen country (BG 4 digits, RU 6, UA 5)', async () => {
+      const el = await mount(await signedIn());
+      await openNew(el);
+      await typeIn(el, 'postalCode', '10000');
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(errorText(el, 'postalCode')).to.equal('Enter the postal code like 1000');
+      await pickCountry(el, 'Russia');
+      await el.updateComplete;
+      expect(errorText(el, 'postalCode')).to.equal('Enter the postal code like 125009');
+      await typeIn(el, 'postalCode', '125009');
+      await el.updateComplete;
+      expect(errorText(el, 'postalCode')).to.equal(null);
+      await pickCountry(el, 'Ukr');
+      await el.updateComplete;
+      expect(errorText(el, 'postalCode')).to.equal('Enter the postal code like 01001');
+    });
+
+    it('checks the phone number per country with libphonenumber', async () => {
+      const el = await mount(await signedIn());
+      await openNew(el);
+      await pickCountry(el, 'Russia');
+      await typeIn(el, 'phone', '+7 012 345-67-89');
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(errorText(el, 'phone')).to.equal('Enter a phone number with the country code, like +7 912 345-67-89');
+      await typeIn(el, 'phone', '8 912 345-67-89');
+      await el.updateComplete;
+      expect(errorText(el, 'phone')).to.equal(null);
+    });
+
+    it('after a submit with empty fields: messages in the country’s words, focus on the first problem', async () => {
+      const el = await mount(await signedIn());
+      await openNew(el);
+      await pickCountry(el, 'United S');
+      await realClick(submit(el));
+      await el.updateComplete;
+      assertFocused(input(el, 'name'), 'the first invalid field');
+      expect(errorText(el, 'region')).to.equal('Enter the state');
+      expect(errorText(el, 'postalCode')).to.equal('Enter the ZIP code');
+      expect(errorText(el, 'apartment')).to.equal(null);
+      expect(el.querySelectorAll('.ae-summary li').length).to.equal(6); // name, street, city, state, ZIP, phone
+    });
+  });
+
+  describe('Latin letters with the one-click suggestion', () => {
+    it('suggests "Sofia" for "София" and "ul. Shipka 6" for "ул. Шипка 6", and applies nothing until pressed', async () => {
+      const el = await mount(await signedIn());
+      await openNew(el);
+      await typeIn(el, 'city', 'София');
+      await el.updateComplete;
+      expect(input(el, 'city').value).to.equal('София');
+      expect(errorText(el, 'city')).to.equal('Write it in Latin letters: the parcel travels through other countries');
+      const button = findButton(el.querySelector('[data-field="city"]')!, 'Use “Sofia”');
+      expect(input(el, 'city').value).to.equal('София'); // never applied silently
+      await realClick(button);
+      await el.updateComplete;
+      expect(input(el, 'city').value).to.equal('Sofia');
+      expect(errorText(el, 'city')).to.equal(null);
+      assertFocused(input(el, 'city'));
+      await typeIn(el, 'street', 'ул. Шипка 6');
+      await el.updateComplete;
+      await realClick(findButton(el.querySelector('[data-field="street"]')!, 'Use “ul. Shipka 6”'));
+      expect(input(el, 'street').value).to.equal('ul. Shipka 6');
+    });
+
+    it('uses the country’s table: "Москва" → "Moskva" in Russia, "България" → "Bulgaria"', async () => {
+      const el = await mount(await signedIn());
+      await openNew(el);
+      await typeIn(el, 'region', 'България');
+      await el.updateComplete;
+      expect(findButton(el.querySelector('[data-field="region"]')!, 'Use “Bulgaria”').dataset.suggestion).to.equal('Bulgaria');
+      await pickCountry(el, 'Russia');
+      await typeIn(el, 'city', 'Москва');
+      await el.updateComplete;
+      await realClick(findButton(el.querySelector('[data-field="city"]')!, 'Use “Moskva”'));
+      expect(input(el, 'city').value).to.equal('Moskva');
+    });
+  });
+
+  describe('adding an address asks for the password again', () => {
+    it('wrong password: says so, keeps every field; right password: saves, empties the password', async () => {
+      const adapter = await signedIn();
+      const el = await mount(adapter);
+      const events: AeAddressChangeEvent[] = [];
+      el.addEventListener('ae-address-change', (e) => events.push(e));
+      await openNew(el);
+      await fillSofia(el);
+      const typed = values(el);
+      await realClick(submit(el));
+      await waitUntil(() => el.querySelector('input[name="password"]'), 'the password prompt');
+      await el.updateComplete;
+      assertFocused(input(el, 'password'), 'the password field');
+      expect(input(el, 'password').getAttribute('autocomplete')).to.equal('current-password');
+      await sendKeys({ type: 'Wrong-pass-1' });
+      await realClick(submit(el));
+      await waitUntil(() => errorText(el, 'password'), 'wrong password message');
+      expect(errorText(el, 'password')).to.equal('Wrong password. Try again.');
+      expect(values(el)).to.equal(typed);
+      expect(input(el, 'password').value).to.equal('');
+      expect(events.length).to.equal(0);
+      input(el, 'password').focus();
+      await sendKeys({ type: BUYER.password });
+      await realClick(submit(el));
+      await waitUntil(() => el.querySelector('.ae-notice'), 'saved');
+      expect(el.querySelector('input[name="password"]')).to.equal(null);
+      expect(events.length).to.equal(1);
+      expect(events[0]!.detail.action).to.equal('add');
+      expect(JSON.stringify(events[0]!.detail)).not.to.contain(BUYER.password);
+      const [saved] = await adapter.listAddresses();
+      expect(saved?.phone).to.equal('+359881234567');
+      expect(saved?.isDefault).to.equal(true);
+      expect(plain(el.querySelector('.ae-address')?.textContent)).to.contain('ul. Shipka 6');
+    });
+  });
+
+  describe('when the save fails', () => {
+    it('keeps every field and "Try again" saves', async () => {
+      const adapter = await signedIn({ addressReauth: 'never' } as MemoryAdapterOptions);
+      const el = await mount(adapter);
+      await openNew(el);
+      await fillSofia(el);
+      const typed = values(el);
+      adapter.failNext('server', { method: 'saveAddress' });
+      await realClick(submit(el));
+      await waitUntil(() => el.querySelector('.ae-banner'), 'banner');
+      assertFocused(el.querySelector('.ae-banner'));
+      expect(values(el)).to.equal(typed);
+      await realClick(findButton(el.querySelector('.ae-banner')!, 'Try again'));
+      await waitUntil(() => el.querySelector('.ae-notice'), 'saved');
+      expect((await adapter.listAddresses()).length).to.equal(1);
+    });
+
+    it('shows the server’s field errors on the fields', async () => {
+      const adapter = await signedIn({ addressReauth: 'never' } as MemoryAdapterOptions);
+      const el = await mount(adapter);
+      await openNew(el);
+      await fillSofia(el);
+      adapter.failNext('validation', { method: 'saveAddress', fieldErrors: { postalCode: 'postalCode.format' } } as never);
+      await realClick(submit(el));
+      await waitUntil(() => errorText(el, 'postalCode'), 'the postal code message');
+      assertFocused(input(el, 'postalCode'));
+      expect(input(el, 'city').value).to.equal('Sofia');
+    });
+  });
+
+  describe('the saved addresses', () => {
+    it('allows five at most', async () => {
+      const adapter = await signedIn();
+      for (let i = 0; i < 5; i++) await adapter.saveAddress({ ...SOFIA, street: `ul. Shipka ${i + 1}` }, { password: BUYER.password });
+      const el = await mount(adapter);
+      expect(el.querySelectorAll('.ae-address').length).to.equal(5);
+      const add = findButton(el, 'Add address');
+      expect(add.getAttribute('aria-disabled')).to.equal('true');
+      await realClick(add);
+      await el.updateComplete;
+      expect(el.querySelector('form')).to.equal(null);
+      expect(plain(el.querySelector(`#${add.getAttribute('aria-describedby')}`)?.textContent)).to.equal(
+        'You can keep up to 5 addresses. Remove one to add another.',
+      );
+    });
+
+    it('switches the default and removes an address after asking', async () => {
+      const adapter = await signedIn();
+      await adapter.saveAddress(SOFIA, { password: BUYER.password });
+      await adapter.saveAddress({ ...SOFIA, name: 'Maria Petrova', city: 'Plovdiv', postalCode: '4000', street: 'bul. Ruski 1' });
+      const el = await mount(adapter);
+      const cards = () => [...el.querySelectorAll<HTMLElement>('.ae-address')];
+      expect(cards()[0]!.hasAttribute('data-default')).to.equal(true);
+      const second = cards().find((c) => c.textContent?.includes('Plovdiv'))!;
+      await realClick(findButton(second, 'Make default'));
+      await waitUntil(() => el.querySelector('.ae-notice'), 'default changed');
+      const def = cards().find((c) => c.hasAttribute('data-default'))!;
+      expect(def.textContent).to.contain('Plovdiv');
+      expect((await adapter.listAddresses()).find((a) => a.isDefault)?.city).to.equal('Plovdiv');
+      const sofia = cards().find((c) => c.textContent?.includes('Sofia'))!;
+      await realClick(findButton(sofia, 'Remove'));
+      await el.updateComplete;
+      await realClick(findButton(el, 'Yes, remove'));
+      await waitUntil(() => cards().length === 1, 'removed');
+      expect((await adapter.listAddresses()).length).to.equal(1);
+    });
+
+    it('opens a saved address with its values and saves the change', async () => {
+      const adapter = await signedIn();
+      await adapter.saveAddress(SOFIA, { password: BUYER.password });
+      const el = await mount(adapter);
+      await realClick(findButton(el.querySelector('.ae-address')!, 'Edit'));
+      await waitUntil(() => el.querySelector('form'), 'the form');
+      await el.updateComplete;
+      expect(input(el, 'city').value).to.equal('Sofia');
+      await typeIn(el, 'apartment', 'ap. 12');
+      await realClick(submit(el));
+      await waitUntil(() => el.querySelector('.ae-notice'), 'saved');
+      expect((await adapter.listAddresses())[0]?.apartment).to.equal('ap. 12');
+    });
+  });
+
+  describe('accessibility and layout', () => {
+    for (const locale of ['en', 'ru', 'bg'] as const) {
+      it(`is axe-clean in every state in ${locale}`, async () => {
+        await setLocale(locale);
+        const adapter = await signedIn();
+        const el = await mount(adapter);
+        await expectAccessible(el, `empty ${locale}`);
+        await realClick(el.querySelector('.ae-add')!);
+        await waitUntil(() => (el as unknown as { v?: unknown }).v && el.querySelector('form'), 'form');
+        await expectAccessible(el, `new ${locale}`);
+        await typeIn(el, 'city', 'София');
+        await realClick(submit(el));
+        await el.updateComplete;
+        await expectAccessible(el, `errors ${locale}`);
+        await realClick(el.querySelector('[data-field="city"] .ae-suggest')!);
+        await fillSofia(el);
+        await realClick(submit(el));
+        await waitUntil(() => el.querySelector('input[name="password"]'), 'password prompt');
+        await expectAccessible(el, `reauth ${locale}`);
+        await sendKeys({ type: BUYER.password });
+        await realClick(submit(el));
+        await waitUntil(() => el.querySelector('.ae-notice'), 'saved');
+        await expectAccessible(el, `list ${locale}`);
+        await realClick(el.querySelector('.ae-address-actions button:last-child')!);
+        await el.updateComplete;
+        await expectAccessible(el, `confirm remove ${locale}`);
+      });
+    }
+
+    it('at 360 px no field is narrower than 240 px and nothing overflows', async () => {
+      await setViewport({ width: 360, height: 740 });
+      const el = await mount(await signedIn());
+      await openNew(el);
+      await pickCountry(el, 'Russia');
+      for (const c of el.querySelectorAll<HTMLElement>('form input:not([type=checkbox]), form select')) {
+        expect(c.getBoundingClientRect().width, (c as HTMLInputElement).name).to.be.at.least(240);
+      }
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      expect(shownText(el).length).to.be.greaterThan(0);
+    });
+  });
+});
