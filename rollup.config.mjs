@@ -34,6 +34,7 @@ export default {
     'src/testing/adapter-conformance.ts',
     'src/events/index.ts',
     'src/session/session-store.ts',
+    'src/session/preferences-store.ts',
     'src/react/index.ts',
     'src/validation/index.ts',
     'src/translit/index.ts',

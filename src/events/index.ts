@@ -4,3 +4,8 @@ export * from './activate-events.js';
 export * from './login-events.js';
 export * from './password-events.js';
 export * from './session-events.js';
+export * from './social-events.js';
+export * from './support-events.js';
+export * from './account-events.js';
+export * from './preferences-events.js';
+export * from './address-events.js';
