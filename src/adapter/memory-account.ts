@@ -11,6 +11,7 @@ import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { isCommonPassword } from '../validation/common-passwords.js';
 import { validateRegistrationField } from '../validation/validate.js';
+import { ADDRESS_FIELDS, normalizeAddress, validateAddress } from '../validation/address.js';
 import type { MemoryCore, MemoryCoreUser } from './memory-core.js';
 import type { Session } from './types.js';
 import {
@@ -114,53 +115,22 @@ function emailChangeNotice(firstName: string, email: string): { subject: string;
   };
 }
 
-// ---- Address validation (minimal, until the shared address schema of src/validation/address.ts lands) ----
+// ---- Address validation: the shared schema, the one `<ae-address-form>` runs ----
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-const POSTAL: Record<string, RegExp> = {
-  BG: /^\d{4}$/,
-  RU: /^\d{6}$/,
-  UA: /^\d{5}$/,
-  BY: /^\d{6}$/,
-  KZ: /^\d{6}$/,
-  DE: /^\d{5}$/,
-  FR: /^\d{5}$/,
-  IT: /^\d{5}$/,
-  ES: /^\d{5}$/,
-  TR: /^\d{5}$/,
-  PL: /^\d{2}-\d{3}$/,
-  RO: /^\d{6}$/,
-  US: /^\d{5}(?:-\d{4})?$/,
-};
-const ADDRESS_FIELDS = ['name', 'phone', 'country', 'region', 'city', 'street', 'apartment', 'postalCode'] as const;
-
-/** The fields, trimmed; the country upper case; the phone without spaces, dashes and brackets. */
-function normalizeAddress(input: AddressFields): AddressFields {
-  const out = {} as AddressFields;
-  for (const field of ADDRESS_FIELDS) out[field] = typeof input[field] === 'string' ? input[field].trim().replace(/\s+/g, ' ') : '';
-  out.country = out.country.toUpperCase();
-  out.phone = out.phone.replace(/[\s().-]/g, '');
-  return out;
+/** A code per failing field (the address schema of src/validation/address.ts, in the address's country's rules). */
+function addressErrors(values: AddressFields): Record<string, string> {
+  const issues = validateAddress(values);
+  const errors: Record<string, string> = {};
+  for (const [field, issue] of Object.entries(issues)) if (issue) errors[field] = issue.code;
+  return errors;
 }
 
-/** A code per failing field. */
-function validateAddress(a: AddressFields): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!/^[A-Z]{2}$/.test(a.country)) errors.country = a.country === '' ? 'address.required' : 'country.invalid';
-  for (const field of ['name', 'city', 'street'] as const) if (a[field] === '') errors[field] = 'address.required';
-  if (a.country === 'RU' || a.country === 'UA') if (a.region === '') errors.region = 'address.required';
-  for (const field of ADDRESS_FIELDS) {
-    if (errors[field] || field === 'phone' || field === 'country') continue;
-    if (a[field].length > 100) errors[field] = 'address.tooLong';
-    else if (CYRILLIC.test(a[field])) errors[field] = 'address.latinOnly';
-  }
-  if (a.phone === '') errors.phone = 'address.required';
-  else if (!/^\+[1-9]\d{6,14}$/.test(a.phone)) errors.phone = 'phone.invalid';
-  const postal = POSTAL[a.country];
-  if (a.postalCode === '') {
-    if (postal) errors.postalCode = 'address.required';
-  } else if (postal ? !postal.test(a.postalCode) : a.postalCode.length > 12) errors.postalCode = 'postalCode.format';
-  return errors;
+/** The members as strings (a missing or non-string member is ''), the country trimmed and upper case. */
+function addressValues(input: Partial<AddressFields>): AddressFields {
+  const out = {} as AddressFields;
+  for (const field of ADDRESS_FIELDS) out[field] = typeof input[field] === 'string' ? input[field] : '';
+  out.country = out.country.trim().toUpperCase();
+  return out;
 }
 
 // ---- helpers ----
@@ -425,9 +395,10 @@ export function createMemoryExtension(core: MemoryCore): AccountCapability {
       const { user, record } = await begin('saveAddress', o?.signal);
       const input = (address ?? {}) as Partial<AddressInput>;
       const id = input.id;
-      const fields = normalizeAddress(input as AddressFields);
-      const errors = validateAddress(fields);
+      const values = addressValues(input);
+      const errors = addressErrors(values);
       if (Object.keys(errors).length) throw validation(errors);
+      const fields = normalizeAddress(values);
       const existing = id === undefined ? undefined : record.addresses.find((a) => a.id === id);
       if (id !== undefined && !existing) throw core.error('not_found', 'No such address');
       if (!existing && record.addresses.length >= MAX_ADDRESSES) {
