@@ -51,15 +51,17 @@ export class PreferencesController implements ReactiveController {
    */
   price(price: MoneyValue): TemplateResult {
     const t = this.priceText(price);
+    const converted = t.main;
+    const original = t.original;
     if (!t.converted) return html`<span class="ae-price" part="price" data-ae-price>${t.main}</span>`;
     return html`<span class="ae-price" part="price" data-ae-price
-      ><span part="price-converted">${msg(str`≈ ${t.main}`, {
+      ><span part="price-converted">${msg(str`≈ ${converted}`, {
         id: 'money.approx',
         desc: 'A price converted into the currency the buyer chose; an approximation (the store charges its own currency). Keep the sign ≈ or write "about".',
       })}</span
-      >${t.original
+      >${original
         ? html` <span part="price-original"
-            >${msg(str`(store price ${t.original})`, {
+            >${msg(str`(store price ${original})`, {
               id: 'money.storePrice',
               desc: 'After a converted price: the price in the store’s own currency, which is what is charged.',
             })}</span

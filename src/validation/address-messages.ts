@@ -56,14 +56,17 @@ function requiredText(field: AddressField, naming: AddressFieldNaming): string {
  */
 export function addressMessage(issue: ValidationIssue, field: AddressField, naming: AddressFieldNaming = {}): string {
   const p = issue.params ?? {};
+  const example = s(p.example);
   switch (issue.code) {
     case 'address.required':
       return requiredText(field, naming);
-    case 'address.tooLong':
-      return msg(str`This can be at most ${charactersText(n(p.max, 100))} long`, {
+    case 'address.tooLong': {
+      const max = charactersText(n(p.max, 100));
+      return msg(str`This can be at most ${max} long`, {
         id: 'address.error.tooLong',
         desc: 'Error under an address field that is too long; the placeholder is a counted number of characters ("100 characters").',
       });
+    }
     case 'address.cyrillic':
       return msg('Write it in Latin letters: the parcel travels through other countries', {
         id: 'address.error.cyrillic',
@@ -86,16 +89,16 @@ export function addressMessage(issue: ValidationIssue, field: AddressField, nami
       });
     case 'postalCode.format':
       return naming.postalKind === 'zip'
-        ? msg(str`Enter the ZIP code like ${s(p.example)}`, {
+        ? msg(str`Enter the ZIP code like ${example}`, {
             id: 'address.error.zip.format',
             desc: 'Error under a ZIP code in the wrong format; the placeholder is an example (95014).',
           })
-        : msg(str`Enter the postal code like ${s(p.example)}`, {
+        : msg(str`Enter the postal code like ${example}`, {
             id: 'address.error.postalCode.format',
             desc: 'Error under a postal code in the wrong format for the chosen country; the placeholder is an example (1000, 125009).',
           });
     case 'phone.invalid':
-      return msg(str`Enter a phone number with the country code, like ${s(p.example)}`, {
+      return msg(str`Enter a phone number with the country code, like ${example}`, {
         id: 'address.error.phone.invalid',
         desc: 'Error under a phone number that is not valid; the placeholder is an example number of the chosen country (+359 88 123 4567).',
       });

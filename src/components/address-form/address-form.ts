@@ -492,14 +492,16 @@ export class AeAddressForm extends AeElement<AddressCalls> {
     const issue = this.visibleIssue(f);
     const suggestion = issue && SUGGESTING.has(issue.code) ? (issue.params?.suggestion as string | undefined) : undefined;
     const numericPostal = f === 'postalCode' && /^\d+$/.test(rules?.postalExample ?? '');
+    const phoneExample = rules?.phoneExample ?? '+359 88 123 4567';
+    const postalExample = rules?.postalExample;
     const hint =
       f === 'phone'
-        ? msg(str`With the country code, like ${rules?.phoneExample ?? '+359 88 123 4567'}`, {
+        ? msg(str`With the country code, like ${phoneExample}`, {
             id: 'address.phone.hint',
             desc: 'Hint under the phone label; the placeholder is an example number of the chosen country.',
           })
-        : f === 'postalCode' && rules?.postalExample
-          ? msg(str`For example, ${rules.postalExample}`, { id: 'address.postalCode.hint', desc: 'Hint under the postal code label; the placeholder is an example code.' })
+        : f === 'postalCode' && postalExample
+          ? msg(str`For example, ${postalExample}`, { id: 'address.postalCode.hint', desc: 'Hint under the postal code label; the placeholder is an example code.' })
           : undefined;
     return field({
       id: this.fieldId(f),
