@@ -332,7 +332,11 @@ export function createMemoryExtension(core: MemoryCore): SupportCapability {
       attach();
       const c = find(conversationId);
       let messages: SupportMessage[];
-      if (input?.after !== undefined) {
+      if (input?.afterEvent !== undefined) {
+        const n = eventNumber(input.afterEvent);
+        if (!(n <= c.seq)) throw invalid('afterEvent', 'support.afterEvent.unknown', 'No such event in this conversation');
+        messages = c.events.flatMap((e) => (e.eventId > n && e.event.type === 'message' ? [e.event.message] : []));
+      } else if (input?.after !== undefined) {
         const index = c.messages.findIndex((m) => m.id === input.after);
         if (index < 0) throw invalid('after', 'support.after.unknown', 'No such message in this conversation');
         messages = c.messages.slice(index + 1);
@@ -383,7 +387,7 @@ export function createMemoryExtension(core: MemoryCore): SupportCapability {
       const c = find(conversationId);
       let from = c.seq;
       if (o?.lastEventId !== undefined) {
-        const n = /^\d{1,15}$/.test(String(o.lastEventId)) ? Number(o.lastEventId) : NaN;
+        const n = eventNumber(o.lastEventId);
         if (!(n <= c.seq)) throw invalid('lastEventId', 'support.lastEventId.unknown', 'No such event in this conversation');
         from = n;
       }
@@ -505,6 +509,11 @@ function messageOfTurn(turn: AgentTurn): Omit<SupportMessage, 'id' | 'conversati
     ...(turn.quickReplies ? { quickReplies: turn.quickReplies } : {}),
     ...(turn.actions ? { actions: turn.actions } : {}),
   };
+}
+
+/** An event id as a number; NaN for anything else. */
+function eventNumber(value: unknown): number {
+  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
 }
 
 function copy(message: SupportMessage): SupportMessage {

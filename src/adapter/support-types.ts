@@ -212,8 +212,13 @@ export interface ListConversationsInput {
 
 /** What {@link SupportCapability.listMessages} takes. */
 export interface ListMessagesInput {
-  /** Only the messages after this message id (polling); absent: the whole conversation. Unknown id: `validation`. */
+  /** Only the messages after this message id; absent: the whole conversation. Unknown id: `validation`. */
   after?: string;
+  /**
+   * Only the messages of the events after this event id (what a client polls with, from the last event it
+   * has seen: {@link MessagePage.lastEventId} or a stream's); a later id than the last: `validation`.
+   */
+  afterEvent?: string;
 }
 
 /** What {@link SupportCapability.listMessages} answers. */
