@@ -66,7 +66,8 @@ function dialogRoot(): ShadowRoot | null {
 }
 
 async function dialogShown(): Promise<ShadowRoot> {
-  for (let i = 0; i < 100; i++) {
+  // The dialog's module is loaded on first use: allow for a busy machine.
+  for (let i = 0; i < 500; i++) {
     const root = dialogRoot();
     if (root?.querySelector('dialog')?.open) return root;
     await new Promise((r) => setTimeout(r, 10));
