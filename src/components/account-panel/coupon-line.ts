@@ -57,6 +57,11 @@ export function couponLine(ctx: PanelContext, c: Coupon, withStore = true): Temp
   const locale = ctx.locale();
   const now = Date.now();
   const value = couponValueText(ctx, c);
+  const code = c.code;
+  const when = relativeText(c.expiresAt, now, locale);
+  const date = dateText(c.expiresAt, locale);
+  const minimum = c.minimumOrder ? ctx.prices.text(c.minimumOrder) : '';
+  const store = c.store?.name ?? '';
   return html`<li class="card coupon" data-coupon=${c.id} data-state=${c.state}>
     <div class="row">
       <span class="coupon-value">${value}</span>
@@ -66,7 +71,7 @@ export function couponLine(ctx: PanelContext, c: Coupon, withStore = true): Temp
           ? html`<button
               type="button"
               class="button copy"
-              aria-label=${msg(str`Copy code ${c.code}`, { id: 'account.coupon.copyLabel', desc: 'Accessible name of the copy button; the placeholder is the coupon code.' })}
+              aria-label=${msg(str`Copy code ${code}`, { id: 'account.coupon.copyLabel', desc: 'Accessible name of the copy button; the placeholder is the coupon code.' })}
               @click=${() => void onCopy(ctx, c.code)}
             >
               ${msg('Copy', { id: 'account.coupon.copy', desc: 'Button that copies the coupon code.' })}
@@ -77,7 +82,7 @@ export function couponLine(ctx: PanelContext, c: Coupon, withStore = true): Temp
     <div class="row muted">
       <span
         >${c.minimumOrder
-          ? msg(str`On orders from ${ctx.prices.text(c.minimumOrder)}`, {
+          ? msg(str`On orders from ${minimum}`, {
               id: 'account.coupon.minimum',
               desc: 'Coupon: the smallest order it applies to; the placeholder is a price.',
             })
@@ -85,19 +90,19 @@ export function couponLine(ctx: PanelContext, c: Coupon, withStore = true): Temp
       >
       <span class="expiry"
         >${c.state === 'active'
-          ? msg(str`Expires ${relativeText(c.expiresAt, now, locale)}, ${dateText(c.expiresAt, locale)}`, {
+          ? msg(str`Expires ${when}, ${date}`, {
               id: 'account.coupon.expires',
               desc: 'Coupon expiry: first relative ("in 3 days", "tomorrow", from Intl.RelativeTimeFormat), then the date.',
             })
           : c.state === 'used'
             ? msg('Used', { id: 'account.coupon.used', desc: 'Coupon state: already used.' })
-            : msg(str`Expired ${dateText(c.expiresAt, locale)}`, { id: 'account.coupon.expired', desc: 'Coupon state: expired on the date given.' })}</span
+            : msg(str`Expired ${date}`, { id: 'account.coupon.expired', desc: 'Coupon state: expired on the date given.' })}</span
       >
     </div>
     ${withStore
       ? html`<p class="muted">
           ${c.store
-            ? msg(str`In ${c.store.name}`, { id: 'account.coupon.store', desc: 'Coupon valid in one store; the placeholder is its name.' })
+            ? msg(str`In ${store}`, { id: 'account.coupon.store', desc: 'Coupon valid in one store; the placeholder is its name.' })
             : msg('In every store', { id: 'account.coupon.everyStore', desc: 'A marketplace coupon valid in every store.' })}
         </p>`
       : nothing}

@@ -10,10 +10,11 @@ import { dateText, orderStatusText } from './formats.js';
 export function orderLine(ctx: PanelContext, o: OrderSummary): TemplateResult {
   const locale = ctx.locale();
   const more = o.itemCount > 1 ? o.itemCount - 1 : 0;
+  const number = o.number;
   return html`<li class="card order" data-order=${o.id} data-status=${o.status}>
     <div class="row">
       <button type="button" class="link order-open" @click=${() => ctx.navigate('orders', o.id)}>
-        ${msg(str`Order ${o.number}`, { id: 'account.order.number', desc: 'Link to an order’s detail; the placeholder is the order number.' })}
+        ${msg(str`Order ${number}`, { id: 'account.order.number', desc: 'Link to an order’s detail; the placeholder is the order number.' })}
       </button>
       <span class="badge status" data-status=${o.status}>${orderStatusText(o.status)}</span>
     </div>
@@ -21,7 +22,7 @@ export function orderLine(ctx: PanelContext, o: OrderSummary): TemplateResult {
       <span
         >${o.firstItemTitle}${more
           ? html` <span class="muted"
-              >${msg(str`and ${more} more`, { id: 'account.order.more', desc: 'After the first product of an order: how many pieces follow ("and 2 more").' })}</span
+              >${msg(str`and ${more} more`, { id: 'account.order.more', desc: 'After the first product of an order: how many more pieces follow ("and 2 more"); no noun, so no plural form is needed.' })}</span
             >`
           : ''}</span
       >

@@ -82,6 +82,7 @@ class MessagesView extends SectionView {
 
   private renderItem(c: Conversation): TemplateResult {
     const locale = this.ctx.locale();
+    const unread = c.unread;
     const who =
       c.kind === 'store'
         ? (c.storeName ?? c.title)
@@ -92,7 +93,7 @@ class MessagesView extends SectionView {
           <span class="conversation-title">${c.title}</span>
           ${c.unread
             ? html`<span class="badge unread"
-                >${msg(str`${c.unread} unread`, { id: 'account.messages.unread', desc: 'How many messages of a conversation the buyer has not read; the number comes first.' })}</span
+                >${msg(str`Unread: ${unread}`, { id: 'account.messages.unread', desc: 'How many messages of a conversation the buyer has not read.' })}</span
               >`
             : nothing}
         </span>

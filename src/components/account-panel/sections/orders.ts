@@ -8,7 +8,7 @@ import { SectionView } from '../section.js';
 import type { PanelContext } from '../section.js';
 import { Resource, emptyState, resourceView } from '../section-states.js';
 import { orderLine } from '../order-line.js';
-import { dateText, orderStatusText } from '../formats.js';
+import { dateText, numberText, orderStatusText } from '../formats.js';
 
 const PAGE_SIZE = 10;
 
@@ -89,12 +89,13 @@ class OrdersView extends SectionView {
 
   private renderPager(p: Page<OrderSummary>): TemplateResult | typeof nothing {
     const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+    const page = p.page;
     if (pages <= 1) return nothing;
     return html`<nav class="pager row" aria-label=${msg('Pages of orders', { id: 'account.orders.pages', desc: 'Accessible name of the orders’ page navigation.' })}>
       <button type="button" class="button" ?disabled=${p.page <= 1} @click=${() => this.goTo(p.page - 1)}>
         ${msg('Previous', { id: 'account.pager.previous', desc: 'Button: the previous page of a list.' })}
       </button>
-      <span class="muted" aria-live="polite">${msg(str`Page ${p.page} of ${pages}`, { id: 'account.pager.position', desc: 'Which page of a list is shown ("Page 2 of 5").' })}</span>
+      <span class="muted" aria-live="polite">${msg(str`Page ${page} of ${pages}`, { id: 'account.pager.position', desc: 'Which page of a list is shown ("Page 2 of 5").' })}</span>
       <button type="button" class="button" ?disabled=${p.page >= pages} @click=${() => this.goTo(p.page + 1)}>
         ${msg('Next', { id: 'account.pager.next', desc: 'Button: the next page of a list.' })}
       </button>
@@ -120,11 +121,14 @@ class OrdersView extends SectionView {
                 desc: 'Empty state of "My orders" for a new buyer.',
               }),
             ),
-      ready: (p) => html`<p class="muted">
-          ${msg(str`${p.total} orders`, { id: 'account.orders.total', desc: 'How many orders the list has (after the filter); the number comes first.' })}
+      ready: (p) => {
+        const total = numberText(p.total, this.ctx.locale());
+        return html`<p class="muted">
+          ${msg(str`Orders: ${total}`, { id: 'account.orders.total', desc: 'How many orders the list has (after the filter).' })}
         </p>
         <ul class="list" role="list">${p.items.map((o) => orderLine(this.ctx, o))}</ul>
-        ${this.renderPager(p)}`,
+        ${this.renderPager(p)}`;
+      },
     })}`;
   }
 
@@ -138,10 +142,11 @@ class OrdersView extends SectionView {
       rows: 4,
       ready: (o) => {
         const d = o.delivery;
+        const number = o.number;
         const a = d.address;
         return html`<article class="order-detail" data-order=${o.id}>
           <div class="row">
-            <h3>${msg(str`Order ${o.number}`, { id: 'account.order.number', desc: 'Link to an order’s detail; the placeholder is the order number.' })}</h3>
+            <h3>${msg(str`Order ${number}`, { id: 'account.order.number', desc: 'Link to an order’s detail; the placeholder is the order number.' })}</h3>
             <span class="badge status" data-status=${o.status}>${orderStatusText(o.status)}</span>
           </div>
           <dl class="facts">

@@ -8,21 +8,21 @@ import type { PanelContext } from '../section.js';
 import { Resource, emptyState, resourceView } from '../section-states.js';
 import { dateText, numberText } from '../formats.js';
 
-function reasonText(r: PointsReason, order?: string): string {
-  const o = order ?? '';
+function reasonText(r: PointsReason, orderNumber?: string): string {
+  const order = orderNumber ?? '';
   switch (r) {
     case 'order':
-      return msg(str`For order ${o}`, { id: 'account.points.order', desc: 'Points history: earned for an order; the placeholder is the order number.' });
+      return msg(str`For order ${order}`, { id: 'account.points.order', desc: 'Points history: earned for an order; the placeholder is the order number.' });
     case 'review':
-      return msg(str`For a review of order ${o}`, { id: 'account.points.review', desc: 'Points history: earned for reviewing an order.' });
+      return msg(str`For a review of order ${order}`, { id: 'account.points.review', desc: 'Points history: earned for reviewing an order.' });
     case 'redeemed':
-      return msg(str`Spent on order ${o}`, { id: 'account.points.redeemed', desc: 'Points history: spent as a discount on an order.' });
+      return msg(str`Spent on order ${order}`, { id: 'account.points.redeemed', desc: 'Points history: spent as a discount on an order.' });
     case 'expired':
       return msg('Expired', { id: 'account.points.expired', desc: 'Points history: points that expired.' });
     case 'bonus':
       return msg('Bonus', { id: 'account.points.bonus', desc: 'Points history: a bonus from the marketplace.' });
     case 'refund':
-      return msg(str`Returned with the refund of order ${o}`, { id: 'account.points.refund', desc: 'Points history: points given back with a refund.' });
+      return msg(str`Returned with the refund of order ${order}`, { id: 'account.points.refund', desc: 'Points history: points given back with a refund.' });
   }
 }
 
@@ -56,6 +56,7 @@ class PointsView extends SectionView {
         rows: 4,
         ready: (p) => {
           const pages = Math.max(1, Math.ceil(p.history.total / p.history.pageSize));
+          const page = p.history.page;
           return html`<p class="card balance">
               <span class="balance-value">${numberText(p.balance, locale)}</span>
               <span class="muted">${msg('points to spend', { id: 'account.points.balance', desc: 'After the points balance number (the big figure).' })}</span>
@@ -77,7 +78,7 @@ class PointsView extends SectionView {
                   </ul>
                   ${p.history.page < pages
                     ? html`<div class="row pager">
-                        <span class="muted">${msg(str`Page ${p.history.page} of ${pages}`, { id: 'account.pager.position', desc: 'Which page of a list is shown ("Page 2 of 5").' })}</span>
+                        <span class="muted">${msg(str`Page ${page} of ${pages}`, { id: 'account.pager.position', desc: 'Which page of a list is shown ("Page 2 of 5").' })}</span>
                         <button type="button" class="button" @click=${() => this.more()}>
                           ${msg('Next', { id: 'account.pager.next', desc: 'Button: the next page of a list.' })}
                         </button>

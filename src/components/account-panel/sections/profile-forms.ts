@@ -205,11 +205,12 @@ export class ProfileForms {
         const a = await this.ctx.account('changePassword');
         const others = this.host.querySelector<HTMLInputElement>('.ae-account-forms input[name="signOutOthers"]')?.checked ?? false;
         const r = await a.changePassword({ currentPassword: this.values.currentPassword, newPassword: this.values.newPassword, signOutOthers: others });
+        const ended = r.endedSessions;
         this.clearPasswords();
         this.shown = new Set([...this.shown].filter((n) => !FIELDS.password.includes(n)));
         this.done.password =
           r.endedSessions > 0
-            ? msg(str`Your password is changed. Signed out on other devices: ${r.endedSessions}.`, {
+            ? msg(str`Your password is changed. Signed out on other devices: ${ended}.`, {
                 id: 'account.profile.passwordChangedOthers',
                 desc: 'After the password was changed with "sign out of other devices"; the number of sessions ended follows.',
               })
@@ -290,6 +291,7 @@ export class ProfileForms {
   render(): TemplateResult {
     const p = this.profile;
     const email = p?.email ?? this.ctx.session.email;
+    const pending = p?.pendingEmail?.email ?? '';
     return html`<div class="ae-root ae-account-forms">
       <form class="ae-form" data-form="names" novalidate aria-labelledby="ae-account-names-title" @submit=${(e: Event) => void this.submit(e, 'names')} @pointerdown=${this.press.onPointerDown}>
         <h3 class="ae-account-form-title" id="ae-account-names-title">${msg('Name', { id: 'account.profile.names', desc: 'Heading of the names form in Profile and security.' })}</h3>
@@ -307,7 +309,7 @@ export class ProfileForms {
         <p>${msg(str`Now: ${email}`, { id: 'account.profile.currentEmail', desc: 'The current e-mail address of the profile.' })}</p>
         ${p?.pendingEmail && !this.done.email
           ? html`<p class="ae-note">
-              ${msg(str`Waiting for confirmation: ${p.pendingEmail.email}. Open the link in the letter we sent there.`, {
+              ${msg(str`Waiting for confirmation: ${pending}. Open the link in the letter we sent there.`, {
                 id: 'account.profile.pendingEmail',
                 desc: 'An e-mail change waiting for its confirmation link; the placeholder is the new address.',
               })}

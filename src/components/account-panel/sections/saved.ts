@@ -60,7 +60,8 @@ class SavedView<T extends Saved> extends SectionView {
     this.ctx.host.requestUpdate();
     try {
       await this.kind.remove(await this.ctx.account(this.kind.removeMethod), item.id);
-      this.ctx.announce(msg(str`${this.kind.name(item)} removed`, { id: 'account.saved.removedAnnounce', desc: 'Announced after a wish or a favorite store was removed; the placeholder is its name.' }));
+      const name = this.kind.name(item);
+      this.ctx.announce(msg(str`Removed: ${name}`, { id: 'account.saved.removedAnnounce', desc: 'Announced after a wish or a favorite store was removed; the placeholder is its name.' }));
     } catch (error) {
       this.putBack(item, index);
       this.removed = undefined;
@@ -86,7 +87,8 @@ class SavedView<T extends Saved> extends SectionView {
       const item = await this.kind.restore(await this.ctx.account(this.kind.restoreMethod), r.item.id);
       this.putBack(item, r.index);
       this.removed = undefined;
-      this.ctx.announce(msg(str`${this.kind.name(item)} is back`, { id: 'account.saved.restored', desc: 'Announced after Undo put a removed wish or store back; the placeholder is its name.' }));
+      const name = this.kind.name(item);
+      this.ctx.announce(msg(str`Back in the list: ${name}`, { id: 'account.saved.restored', desc: 'Announced after Undo put a removed wish or store back; the placeholder is its name.' }));
     } catch (error) {
       r.undoing = false;
       r.failed = failureText(failureOf(error));
@@ -99,8 +101,9 @@ class SavedView<T extends Saved> extends SectionView {
   private renderToast(): TemplateResult | typeof nothing {
     const r = this.removed;
     if (!r) return nothing;
+    const name = this.kind.name(r.item);
     return html`<div class="toast" part="toast" role="status">
-      <span>${msg(str`Removed: ${this.kind.name(r.item)}.`, { id: 'account.saved.removed', desc: 'After removing a wish or a favorite store, before the Undo button; the placeholder is its name.' })}</span>
+      <span>${msg(str`Removed: ${name}.`, { id: 'account.saved.removed', desc: 'After removing a wish or a favorite store, before the Undo button; the placeholder is its name.' })}</span>
       <button type="button" class="link undo" aria-disabled=${r.undoing ? 'true' : 'false'} @click=${() => void this.undo()}>
         ${msg('Undo', { id: 'account.saved.undo', desc: 'Button that puts back the wish or store just removed.' })}
       </button>
@@ -117,17 +120,20 @@ class SavedView<T extends Saved> extends SectionView {
         empty: () => emptyState(this.kind.empty()),
         ready: (p) => html`<ul class="list" role="list">
           ${p.items.map(
-            (item) => html`<li class="card saved-item row" data-saved=${item.id}>
+            (item) => {
+              const name = this.kind.name(item);
+              return html`<li class="card saved-item row" data-saved=${item.id}>
               ${this.kind.line(this.ctx, item)}
               <button
                 type="button"
                 class="button remove"
-                aria-label=${msg(str`Remove ${this.kind.name(item)}`, { id: 'account.saved.removeLabel', desc: 'Accessible name of the remove button of a wish or store; the placeholder is its name.' })}
+                aria-label=${msg(str`Remove ${name}`, { id: 'account.saved.removeLabel', desc: 'Accessible name of the remove button of a wish or store; the placeholder is its name.' })}
                 @click=${() => void this.remove(item)}
               >
                 ${msg('Remove', { id: 'account.saved.remove', desc: 'Button that removes a wish or a favorite store (Undo follows).' })}
               </button>
-            </li>`,
+            </li>`;
+            },
           )}
         </ul>`,
       })}
@@ -152,12 +158,13 @@ function storeLine(ctx: PanelContext, s: FavoriteStore): TemplateResult {
   const locale = ctx.locale();
   const country = new Intl.DisplayNames(locale, { type: 'region' }).of(s.country) ?? s.country;
   const rating = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s.rating);
+  const followers = numberText(s.followers, locale);
   return html`<div class="saved-main">
     <p class="saved-title">${s.name}</p>
     <p class="muted">
-      ${msg(str`Rating ${rating} of 5 · ${numberText(s.followers, locale)} followers · ships from ${country}`, {
+      ${msg(str`Rating ${rating} of 5 · Followers: ${followers} · Ships from: ${country}`, {
         id: 'account.store.facts',
-        desc: 'A favorite store’s facts: its rating (4.8), how many buyers follow it, the country it ships from.',
+        desc: 'A favorite store’s facts: its rating (4.8), how many buyers follow it, the country it ships from (a country name).',
       })}
     </p>
   </div>`;
