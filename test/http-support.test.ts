@@ -200,6 +200,79 @@ describe('HttpAdapter support over HTTP', () => {
     });
   });
 
+  describe('the stream as the server writes it', () => {
+    /** Reads a raw event stream until `done(text)` says enough, then aborts it. */
+    async function readStream(url: string, headers: Record<string, string>, done: (text: string) => boolean): Promise<{ text: string; response: Response }> {
+      const controller = new AbortController();
+      const response = await fetch(url, { headers: { ...server.headers, ...headers }, signal: controller.signal });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const deadline = Date.now() + 5000;
+      while (!done(text) && Date.now() < deadline) {
+        const { value, done: ended } = await reader.read();
+        if (ended) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      controller.abort();
+      return { text, response };
+    }
+
+    /** The stream's blocks: `{ id?, event?, data?, comment? }` each. */
+    const blocks = (text: string) =>
+      text
+        .split('\n\n')
+        .filter(Boolean)
+        .map((block) => {
+          const b: Record<string, string> = {};
+          for (const line of block.split('\n')) {
+            const at = line.indexOf(':');
+            const key = at === 0 ? 'comment' : line.slice(0, at);
+            b[key] = line.slice(at + 1).trimStart();
+          }
+          return b;
+        });
+    const messageBlocks = (text: string) =>
+      blocks(text)
+        .filter((b) => b.event === 'message')
+        .map((b) => ({ id: b.id, message: JSON.parse(b.data) as SupportMessage }));
+
+    it('has id lines on messages and statuses, a retry hint, heartbeat comments, and the Last-Event-ID header wins over the query', async () => {
+      await server.control('POST', 'support/settings', { heartbeatMs: 50 });
+      const a = f.adapter();
+      const c = await a.startConversation({ topic: 'other', locale: 'en', email: EMAIL });
+      await waitUntil(async () => (await messagesOf(a, c.id)).length === 2);
+      const url = `/api/auth/support/conversations/${c.id}/events?lastEventId=0`;
+      const { text, response } = await readStream(url, {}, (t) => t.includes(': ping'));
+      expect(response.status).to.equal(200);
+      expect(response.headers.get('content-type')).to.match(/^text\/event-stream/);
+      expect(response.headers.get('cache-control')).to.equal('no-store');
+      expect(text.startsWith('retry: 1000\n\n')).to.equal(true);
+      const [greeting, answer] = await messagesOf(a, c.id);
+      expect(messageBlocks(text)).to.deep.equal([
+        { id: '1', message: greeting },
+        { id: '2', message: answer },
+      ]);
+      expect(blocks(text).some((b) => b.comment === 'ping')).to.equal(true);
+      // Reconnecting after event 1: only event 2, though the query says 0.
+      const resumed = await readStream(url, { 'Last-Event-ID': '1' }, (t) => t.includes(': ping'));
+      expect(messageBlocks(resumed.text)).to.deep.equal([{ id: '2', message: answer }]);
+      await a.requestHuman(c.id);
+      const status = await readStream(url, { 'Last-Event-ID': '2' }, (t) => t.includes('event: status'));
+      expect(blocks(status.text).find((b) => b.event === 'status')).to.deep.equal({ id: '3', event: 'status', data: '{"status":"queued"}' });
+    });
+
+    it('answers an unknown Last-Event-ID and a stranger’s conversation with problems, not a stream', async () => {
+      const a = f.adapter();
+      const c = await a.startConversation({ topic: 'other', locale: 'en', email: EMAIL });
+      const wrong = await fetch(`/api/auth/support/conversations/${c.id}/events`, { headers: { ...server.headers, 'Last-Event-ID': '99' } });
+      expect(wrong.status).to.equal(422);
+      expect(((await wrong.json()) as { code: string }).code).to.equal('validation');
+      const missing = await fetch('/api/auth/support/conversations/c_nope/events', { headers: server.headers });
+      expect(missing.status).to.equal(404);
+    });
+  });
+
   describe('where EventSource is missing', () => {
     it('polls listMessages from the cursor: new messages and the status change arrive, none twice', async () => {
       // This page without EventSource (for this test only).
