@@ -185,6 +185,20 @@ describe('HttpAdapter support over HTTP', () => {
       expect(requests.length).to.equal(2);
     });
 
+    it('a server that replays events already sent on reconnection: each message is still shown once', async () => {
+      const a = f.adapter();
+      const c = await a.startConversation({ topic: 'other', locale: 'en', email: EMAIL });
+      const seen = await watch(a, c.id, '0');
+      await waitUntil(() => seen.messages().length === 2, 'greeting and answer');
+      await server.control('POST', 'support/ignore-last-event-id', { times: 1 });
+      await server.control('POST', 'support/cut');
+      await a.sendMessage(c.id, { text: 'thanks', clientId: clientId() });
+      await waitUntil(() => seen.messages().length === 4, 'mine and the answer', { timeout: 8000 });
+      await new Promise((r) => setTimeout(r, 100));
+      const ids = seen.messages().map((m) => m.id);
+      expect(ids).to.deep.equal((await messagesOf(a, c.id)).map((m) => m.id));
+    });
+
     it('falls back to polling when the stream keeps failing, still with every message once', async () => {
       const a = f.adapter();
       const c = await a.startConversation({ topic: 'other', locale: 'en', email: EMAIL });

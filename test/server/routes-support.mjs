@@ -8,7 +8,9 @@
 //
 // Test actions (under /api/__test__/support/…): `POST settings` `{ operatorStatus?, agentDelayMs?,
 // heartbeatMs? }`; `POST cut` ends every open stream of the namespace (clients reconnect); `POST refuse-streams`
-// `{ times }` answers the next stream requests 503; `POST operator-message` `{ conversationId, text, name? }`
+// `{ times }` answers the next stream requests 503; `POST ignore-last-event-id` `{ times }` makes the next
+// reconnections replay from the first connection's `?lastEventId=` (a server that resumes wrongly, to show the
+// client still shows each message once); `POST operator-message` `{ conversationId, text, name? }`
 // posts as the operator (or the store); `GET conversations` lists every conversation as the desk sees it
 // (context included); `GET streams` counts the open streams.
 //
@@ -31,7 +33,7 @@ function linkOf(state) {
 
 function extrasOf(state) {
   let found = extras.get(state);
-  if (!found) extras.set(state, (found = { streams: new Set(), refuse: 0, heartbeatMs: DEFAULT_HEARTBEAT_MS }));
+  if (!found) extras.set(state, (found = { streams: new Set(), refuse: 0, ignoreHeader: 0, heartbeatMs: DEFAULT_HEARTBEAT_MS }));
   return found;
 }
 
@@ -141,7 +143,12 @@ export const routes = [
       }
       const header = ctx.req.headers['last-event-id'];
       const query = ctx.url.searchParams.get('lastEventId');
-      const lastEventId = typeof header === 'string' && header !== '' ? header : (query ?? undefined);
+      let lastEventId = typeof header === 'string' && header !== '' ? header : (query ?? undefined);
+      if (extra.ignoreHeader > 0 && typeof header === 'string') {
+        // A server that gets resuming wrong (test action): replays from the first connection's cursor.
+        extra.ignoreHeader -= 1;
+        lastEventId = query ?? undefined;
+      }
       let res;
       const pending = [];
       const write = (event) => {
@@ -224,6 +231,11 @@ export const testActions = {
     const times = isRecord(body) && Number.isInteger(body.times) ? body.times : 1;
     extrasOf(state).refuse = Math.max(0, times);
     return { refuse: extrasOf(state).refuse };
+  },
+  'POST support/ignore-last-event-id': ({ body, state }) => {
+    const times = isRecord(body) && Number.isInteger(body.times) ? body.times : 1;
+    extrasOf(state).ignoreHeader = Math.max(0, times);
+    return { ignoreHeader: extrasOf(state).ignoreHeader };
   },
   'POST support/operator-message': async ({ body, state }) => {
     if (!isRecord(body) || typeof body.conversationId !== 'string' || typeof body.text !== 'string') {
