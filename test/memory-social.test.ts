@@ -4,7 +4,7 @@
  * owes (state bound to the device, single-use expiring codes, VK's device_id).
  */
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
 import { DEMO_SOCIAL_IDENTITIES } from '../src/adapter/memory-social.js';
 import type {
@@ -185,6 +185,23 @@ describe('MemoryAdapter social sign-in', () => {
         await answer;
       });
     }
+
+    it('is accessible in the dark scheme too', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        const { adapter } = setup();
+        const flow = await start(adapter, 'google');
+        const controller = new AbortController();
+        const answer = rejection(flow.authorize(controller.signal));
+        const root = await dialogShown();
+        expect(getComputedStyle(root.querySelector('dialog')!).backgroundColor).to.equal('rgb(31, 34, 39)');
+        await expectAccessible(document.querySelector('[data-ae-social-demo]')!, 'consent dialog dark');
+        controller.abort();
+        await answer;
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
 
     it('answers at once with socialConsent allow (as socialAllowAs) or deny', async () => {
       const allowing = setup({ socialConsent: 'allow', socialAllowAs: PETROV.subject }).adapter;

@@ -32,10 +32,10 @@ label { display: flex; gap: 0.5rem; align-items: baseline; padding: 0.25rem 0; c
 .mail { display: block; font-size: 0.875rem; color: var(--ae-color-text-muted, #4a4f57); overflow-wrap: anywhere; }
 .actions { display: flex; gap: 0.5rem; justify-content: flex-end; flex-wrap: wrap; }
 button {
-  min-block-size: 2.75rem;
+  min-block-size: var(--ae-control-height, 2.75rem);
   padding: 0 1rem;
   border-radius: var(--ae-radius, 0.5rem);
-  border: 1px solid var(--ae-color-border-strong, #5f6670);
+  border: 1px solid var(--ae-color-border, #5f6670);
   background: var(--ae-color-surface, #fff);
   color: inherit;
   font: inherit;
@@ -44,13 +44,15 @@ button {
 button.allow {
   border-color: var(--ae-color-primary, #0b57d0);
   background: var(--ae-color-primary, #0b57d0);
-  color: var(--ae-color-on-primary, #fff);
+  color: #fff;
 }
 :focus-visible { outline: 3px solid var(--ae-color-focus, #0b57d0); outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
-  dialog { background: var(--ae-color-surface, #1f2227); color: var(--ae-color-text, #f1f3f5); }
-  .note, .mail { color: var(--ae-color-text-muted, #b6bcc4); }
-  button { background: var(--ae-color-surface, #1f2227); border-color: #9aa1ab; }
+  dialog { background: var(--ae-color-surface-dark, #1f2227); color: var(--ae-color-text-dark, #f1f3f5); border-color: var(--ae-color-border-dark, #5f6670); }
+  .note, .mail { color: var(--ae-color-text-muted-dark, #b6bcc4); }
+  button { background: var(--ae-color-surface-dark, #1f2227); border-color: var(--ae-color-border-dark, #9aa1ab); }
+  button.allow { background: var(--ae-color-primary-dark, #a8c7fa); border-color: var(--ae-color-primary-dark, #a8c7fa); color: #062e6f; }
+  :focus-visible { outline-color: var(--ae-color-focus-dark, #a8c7fa); }
 }
 @media (forced-colors: active) { button.allow { border: 2px solid ButtonText; } }
 `;
