@@ -144,6 +144,19 @@ describe('HttpAdapter social sign-in against the contract server and its fake pr
     });
   });
 
+  describe('the server holds itself to the document', () => {
+    it('a social answer that breaks openapi/social.openapi.yaml is recorded and replaced by a 500', async () => {
+      await f.server.fault({ kind: 'mutate', drop: ['state'] });
+      await adapterError(start('vk'), 'server');
+      const found = await f.server.takeViolations();
+      expect(found.map((v) => v.operation)).to.deep.equal(['startSocial']);
+      expect(found[0].violations.join()).to.contain("required property 'state'");
+      await f.server.fault({ kind: 'status', status: 503 });
+      await adapterError(start('vk'), 'server');
+      expect((await start('vk')).kind).to.equal('redirect');
+    });
+  });
+
   describe('a new person', () => {
     it('Google: profile_required with the verified address, then signed_in with the HttpOnly session; the flow is gone', async () => {
       const flow = await start('google');
