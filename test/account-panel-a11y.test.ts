@@ -42,7 +42,7 @@ async function settled(el: AeAccountPanel): Promise<void> {
 }
 
 async function panel(who: typeof IVAN | null, section: string, fail?: AdapterMethod): Promise<AeAccountPanel> {
-  const adapter = new MemoryAdapter({ latency: 0, users: [IVAN, NEW] });
+  const adapter = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN, NEW] });
   if (who) await adapter.signIn({ email: who.email, password: who.password, remember: false });
   if (fail) adapter.failNext('server', { method: fail });
   const c = document.createElement('div');

@@ -38,7 +38,7 @@ async function settled(el: AeAccountPanel): Promise<void> {
 }
 
 async function profile(options: { devices?: number } = {}) {
-  const adapter = new MemoryAdapter({ latency: 0, users: [IVAN], deviceLabel: 'Chrome on Linux' });
+  const adapter = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN], deviceLabel: 'Chrome on Linux' });
   await adapter.signIn({ email: IVAN.email, password: IVAN.password, remember: false });
   const devices: MemoryAdapter[] = [];
   for (let i = 0; i < (options.devices ?? 0); i++) {

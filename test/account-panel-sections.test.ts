@@ -22,7 +22,7 @@ const IVAN = { email: 'ivan.petrov@example.com', password: 'Rakia-2026', firstNa
 const NEW = { email: 'nova@example.com', password: 'Nova-2026x', firstName: 'Nova', lastName: 'Dimitrova' };
 
 async function buyer(who: typeof IVAN, options: MemoryAdapterOptions = {}): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter({ latency: 0, users: [IVAN, NEW], ...options });
+  const adapter = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN, NEW], ...options });
   await adapter.signIn({ email: who.email, password: who.password, remember: false });
   return adapter;
 }
@@ -286,7 +286,7 @@ describe('<ae-account-panel> coupons', () => {
 
 describe('<ae-account-panel> signed out', () => {
   it('shows <ae-login> in its light DOM, and the account after signing in there', async () => {
-    const adapter = new MemoryAdapter({ latency: 0, users: [IVAN] });
+    const adapter = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN] });
     const el = await mount(adapter);
     await waitUntil(() => !!el.querySelector('ae-login input[name="email"]'), '<ae-login> with its form', { timeout: 5000 });
     expect(q(el, 'nav')).to.equal(null);
@@ -331,5 +331,46 @@ describe('<ae-account-panel> at 360 px', () => {
     items[items.length - 1]!.focus();
     items[items.length - 1]!.scrollIntoView({ inline: 'nearest' });
     expect(list.scrollLeft).to.be.greaterThan(0);
+  });
+});
+
+describe('<ae-account-panel> message center', () => {
+  it('lists the conversations, starts one with support, and sends and receives with the virtual agent', async () => {
+    const adapter = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN, NEW], agentDelayMs: 10 } as MemoryAdapterOptions);
+    await adapter.signIn({ email: IVAN.email, password: IVAN.password, remember: false });
+    const el = await mount(adapter, 'messages');
+    await waitUntil(() => !!q(el, 'nav'), 'nav', { timeout: 5000 });
+    await settled(el);
+    const before = qa(el, '.conversation').length;
+    await realClick(findButton(sectionEl(el), 'Write to support'));
+    await waitUntil(() => !!el.item && !!q(el, 'ae-conversation'), 'the conversation opens', { timeout: 5000 });
+    const view = q(el, 'ae-conversation')! as HTMLElement & { updateComplete: Promise<unknown> };
+    expect(view.getAttribute('conversation-id')).to.equal(el.item);
+    // The agent's greeting arrives.
+    const messages = () => [...(view.shadowRoot?.querySelectorAll<HTMLElement>('[part~="message"]') ?? [])];
+    await waitUntil(() => messages().some((m) => m.matches('[part~="from-agent"]')), 'the greeting', { timeout: 5000 });
+    const agentBefore = messages().filter((m) => m.matches('[part~="from-agent"]')).length;
+    const box = view.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+    box.focus();
+    const { sendKeys } = await import('@web/test-runner-commands');
+    await sendKeys({ type: 'Where is my order?' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => messages().some((m) => m.matches('[part~="from-person"]') && text(m).includes('Where is my order?')), 'my message', { timeout: 5000 });
+    await waitUntil(() => messages().filter((m) => m.matches('[part~="from-agent"]')).length > agentBefore, 'the agent answers', { timeout: 5000 });
+    // Back to the list: the new conversation is in it.
+    await realClick(findButton(sectionEl(el), 'All conversations'));
+    await settled(el);
+    expect(qa(el, '.conversation').length).to.equal(before + 1);
+    expect(q(el, `.conversation[data-kind="support"]`)).to.not.equal(null);
+  });
+
+  it('a new buyer with no conversation: the empty state', async () => {
+    const adapter = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN, NEW], seedStoreConversations: false } as MemoryAdapterOptions);
+    await adapter.signIn({ email: NEW.email, password: NEW.password, remember: false });
+    const el = await mount(adapter, 'messages');
+    await waitUntil(() => !!q(el, 'nav'), 'nav', { timeout: 5000 });
+    await settled(el);
+    expect(sectionEl(el).querySelector('[part="empty"]')).to.not.equal(null);
+    expect(qa(el, '.conversation').length).to.equal(0);
   });
 });

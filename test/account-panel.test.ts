@@ -23,7 +23,7 @@ const IVAN = { email: 'ivan.petrov@example.com', password: 'Rakia-2026', firstNa
 const NEW = { email: 'nova@example.com', password: 'Nova-2026x', firstName: 'Nova', lastName: 'Dimitrova' };
 
 async function buyer(who: typeof IVAN, options: MemoryAdapterOptions = {}): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter({ latency: 0, users: [IVAN, NEW], ...options });
+  const adapter = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN, NEW], ...options });
   await adapter.signIn({ email: who.email, password: who.password, remember: false });
   return adapter;
 }
