@@ -68,7 +68,8 @@ describe('<ae-conversation>', () => {
   });
 
   it('Enter sends, Shift+Enter starts a new line; the other side’s new messages are announced, the person’s own are not', async () => {
-    const adapter = supportAdapter();
+    // The agent takes a moment, so that the person's own message has the live region to itself meanwhile.
+    const adapter = supportAdapter({ agentDelayMs: 400 });
     const c = await adapter.startConversation({ topic: 'other', email: 'maria@example.com', locale: 'en' });
     const view = await mountView(adapter, c.id);
     await until(() => messageLines(view).some((l) => l.startsWith('agent:')), 'the greeting');
@@ -84,7 +85,9 @@ describe('<ae-conversation>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => messageLines(view).includes('person: first line\nsecond line'), 'the message');
     expect(box(view).value).to.equal('');
-    // Right after sending, the live region still holds the agent's text, never the person's.
+    await until(() => !part(view.shadowRoot, 'sending'), 'accepted');
+    await view.updateComplete;
+    // After sending, the live region still holds the agent's text, never the person's.
     expect(announcer(view).textContent).not.to.contain('first line');
     await until(() => messageLines(view).filter((l) => l.startsWith('agent:')).length > agentBefore, 'the answer');
     const last = messageLines(view).filter((l) => l.startsWith('agent:')).pop()!.slice('agent: '.length);
@@ -131,6 +134,6 @@ describe('<ae-conversation>', () => {
     await expectAccessible(view, 'load failed');
     await realClick(part(view.shadowRoot, 'retry')!);
     await until(() => messageLines(view).length > 0, 'loaded');
-    expect(part(view.shadowRoot, 'error')).to.equal(null);
+    expect(part(view.shadowRoot, 'error') === null, "expected none: part(view.shadowRoot, 'error')").to.equal(true);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/define/ae-support.js';
 import '../src/define/ae-register.js';
 import { setLocale } from '../src/locales/localization.js';
@@ -29,9 +29,12 @@ async function settled(): Promise<void> {
 describe('<ae-support> on a 360 px screen', () => {
   before(async () => {
     await setViewport({ width: W, height: H });
+    // Where things end up, not the button's short move there (no transition under reduced motion).
+    await emulateMedia({ reducedMotion: 'reduce' });
   });
   after(async () => {
     await setViewport({ width: 800, height: 600 });
+    await emulateMedia({ reducedMotion: 'no-preference' });
   });
   afterEach(() => {
     cleanPage();

@@ -66,14 +66,14 @@ describe('SupportOffer', () => {
     host.offer.failure('captcha_invalid');
     host.offer.failure('captcha_invalid');
     await host.updateComplete;
-    expect(offerButton(host)).to.equal(null);
+    expect(offerButton(host) === null, 'expected none: offerButton(host)').to.equal(true);
     expect(host.offer.shouldOffer).to.equal(false);
     host.offer.success();
     host.offer.failure('captcha_invalid');
     host.offer.failure('email_taken');
     host.offer.failure('captcha_invalid');
     await host.updateComplete;
-    expect(offerButton(host), 'a success broke the row').to.equal(null);
+    expect(offerButton(host) === null, 'a success broke the row').to.equal(true);
     host.offer.failure('captcha_invalid');
     await host.updateComplete;
     expect(offerButton(host)!.textContent!.trim()).to.equal('Still cannot register? Write to support');
@@ -83,13 +83,13 @@ describe('SupportOffer', () => {
     const host = await mountHost(supportAdapter());
     host.offer.failure('server');
     await host.updateComplete;
-    expect(offerButton(host)).to.equal(null);
+    expect(offerButton(host) === null, 'expected none: offerButton(host)').to.equal(true);
     host.offer.failure('timeout');
     await host.updateComplete;
     expect(host.offer.shouldOffer).to.equal(true);
     host.offer.success();
     await host.updateComplete;
-    expect(offerButton(host)).to.equal(null);
+    expect(offerButton(host) === null, 'expected none: offerButton(host)').to.equal(true);
     host.offer.failure('letter_not_arrived');
     host.offer.failure('network');
     await host.updateComplete;
@@ -102,7 +102,7 @@ describe('SupportOffer', () => {
   it('opens a chat the page did not have, on the topic, with the context and no secret', async () => {
     const { adapter, starts } = recording(supportAdapter());
     const host = await mountHost(adapter);
-    expect(document.querySelector('ae-support')).to.equal(null);
+    expect(document.querySelector('ae-support') === null, "expected none: document.querySelector('ae-support')").to.equal(true);
     for (let i = 0; i < 3; i++) host.offer.failure('captcha_invalid');
     await host.updateComplete;
     await realClick(offerButton(host)!);

@@ -165,7 +165,7 @@ describe('<ae-support>', () => {
       await openByClick(el);
       await realClick(findButton(el.shadowRoot!, 'Orders'));
       await until(() => conversationOf(el), 'the conversation at once');
-      expect(el.shadowRoot!.querySelector('#support-email')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('#support-email') === null, "expected none: el.shadowRoot!.querySelector('#support-email')").to.equal(true);
     });
   });
 
@@ -303,7 +303,7 @@ describe('<ae-support>', () => {
       await signOut(adapter);
       await el.updateComplete;
       expect(el.conversationId).to.equal(undefined);
-      expect(conversationOf(el)).to.equal(null);
+      expect(conversationOf(el) === null, 'expected none: conversationOf(el)').to.equal(true);
       expect(sessionStorage.getItem('ae-support:conversation')).to.equal(null);
       expect(parts(el.shadowRoot, 'topic').length).to.equal(7);
     });
@@ -319,7 +319,7 @@ describe('<ae-support>', () => {
       expect(part(el.shadowRoot, 'operator-status')!.textContent).to.contain('online');
       await realClick(findButton(el.shadowRoot!, 'Talk to a person'));
       await until(() => messageLines(conversationOf(el)).some((l) => l.startsWith('operator:')), 'the operator');
-      expect(part(el.shadowRoot, 'human')).to.equal(null);
+      expect(part(el.shadowRoot, 'human') === null, "expected none: part(el.shadowRoot, 'human')").to.equal(true);
     });
 
     it('offline: a form leaves the question for a reply by letter', async () => {
@@ -356,7 +356,7 @@ describe('<ae-support>', () => {
       expect(launcher(el).textContent!.replace(/\s+/g, ' ')).to.contain('1 new');
       await realClick(launcher(el));
       await el.updateComplete;
-      expect(part(el.shadowRoot, 'badge')).to.equal(null);
+      expect(part(el.shadowRoot, 'badge') === null, "expected none: part(el.shadowRoot, 'badge')").to.equal(true);
     });
   });
 

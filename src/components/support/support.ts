@@ -26,7 +26,6 @@ import type {
 import { AeSupportActionEvent, AeSupportCloseEvent, AeSupportMessageEvent, AeSupportOpenEvent } from '../../events/support-events.js';
 import type { AeConversationActionEvent, AeConversationMessageEvent, AeConversationStatusEvent } from '../../events/support-events.js';
 import type { AeConversation } from '../conversation/conversation.js';
-import '../../define/ae-conversation.js';
 import { forgetConversation, keepConversation, readConversation } from './support-storage.js';
 import type { StoredConversation } from './support-storage.js';
 import * as t from './support-texts.js';
@@ -44,6 +43,18 @@ type Notice =
   | { kind: 'no-captcha' }
   | { kind: 'need-email' }
   | { kind: 'hand-off' };
+
+let conversationModule: Promise<unknown> | undefined;
+/**
+ * `<ae-conversation>` comes in its own chunk, asked for when a conversation is first about to show (the panel
+ * opens, a kept conversation is found, one starts): the button that every page shows stays small.
+ */
+function loadConversation(): Promise<unknown> {
+  return (conversationModule ??= import('../../define/ae-conversation.js').catch((e: unknown) => {
+    conversationModule = undefined;
+    throw e;
+  }));
+}
 
 let validation: Promise<SupportValidation> | undefined;
 function loadValidation(): Promise<SupportValidation> {
@@ -211,6 +222,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
       this.chosenTopic = kept.topic;
       this.view = 'chat';
     }
+    if (this.conversation) this.ensureConversation();
     addEventListener('scroll', this.schedulePlacement, { passive: true, capture: true });
     addEventListener('resize', this.schedulePlacement, { passive: true });
     if (typeof ResizeObserver === 'function') {
@@ -237,7 +249,8 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open')) {
-      if (this.open) this.opened();
+      // Open from the first render (the `open` attribute in the page's HTML): shown, focus left where it is.
+      if (this.open) this.opened(changed.get('open') === undefined);
       else if (changed.get('open') === true && this.panelHasFocus()) this.focusAfter = 'launcher';
     }
   }
@@ -291,13 +304,21 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
 
   // ---- reactions --------------------------------------------------------------------------------------------
 
-  private opened(): void {
+  private opened(initial = false): void {
     this.unread = 0;
-    this.focusAfter = 'panel';
+    if (!initial) this.focusAfter = 'panel';
+    this.ensureConversation();
     void this.conversationView?.markRead();
     void this.loadAvailability();
     if (this.session.snapshot.status === 'unknown') this.askSession();
     if (this.view === 'topics' && this.topic && SUPPORT_TOPICS.includes(this.topic) && !this.conversation) void this.choose(this.topic);
+  }
+
+  /** Asks for the conversation view's chunk; a failure to load says so where the chat would be. */
+  private ensureConversation(): void {
+    loadConversation().catch(() => {
+      this.startFailure = { code: 'network' };
+    });
   }
 
   private askSession(): void {
@@ -310,6 +331,8 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
     const now = s.status === 'signed-in' ? s.session.userId : undefined;
     // Signed out, or someone else signed in: the conversation was the previous person's.
     if (this.signedInAs !== undefined && now !== this.signedInAs && s.status !== 'unknown') this.forget();
+    // Signed in during a signed-out conversation: passing its id back lets the server adopt it (the contract).
+    else if (now !== undefined && this.signedInAs === undefined && this.conversation) void this.checkKept(this.conversation);
     if (s.status !== 'unknown') this.signedInAs = now;
   }
 
@@ -399,6 +422,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
     const controller = (this.startController = new AbortController());
     this.starting = true;
     this.startFailure = undefined;
+    this.ensureConversation();
     try {
       const support = await needCapability(this.resolvedAdapter, 'support', 'startConversation');
       const context = contextOf(this.context);
@@ -629,8 +653,9 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
   private async focusPanel(): Promise<void> {
     if (!this.open) return;
     if (this.view === 'chat') {
+      await Promise.race([customElements.whenDefined('ae-conversation'), new Promise((r) => setTimeout(r, 3000))]);
       const view = this.conversationView;
-      if (view) {
+      if (view && this.open) {
         await view.updateComplete;
         view.focus();
         if (this.panelHasFocus()) return;
@@ -781,7 +806,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
           onBack: () => this.onBack(),
         });
       case 'chat':
-        return this.renderChat();
+        return html`${startAlert}${this.renderChat()}`;
       case 'offline':
         return offlineForm({
           signedIn: this.session.snapshot.status === 'signed-in',
