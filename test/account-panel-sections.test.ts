@@ -374,3 +374,18 @@ describe('<ae-account-panel> message center', () => {
     expect(qa(el, '.conversation').length).to.equal(0);
   });
 });
+
+describe('<ae-account-panel> embedded elements', () => {
+  it('"Location and currency" embeds <ae-preferences> and "Shipping addresses" <ae-address-form>, in the light DOM', async () => {
+    const { el } = await open(IVAN, 'preferences');
+    await waitUntil(() => !!el.querySelector('ae-preferences'), '<ae-preferences>', { timeout: 5000 });
+    const prefs = el.querySelector('ae-preferences')!;
+    expect(prefs.getRootNode() === document).to.equal(true);
+    expect(prefs.closest('[slot="light"]')?.assignedSlot).to.not.equal(null);
+    el.section = 'addresses';
+    await el.updateComplete;
+    await settled(el);
+    await waitUntil(() => !!el.querySelector('ae-address-form'), '<ae-address-form>', { timeout: 5000 });
+    expect(el.querySelector('ae-preferences'), 'the other section’s element leaves').to.equal(null);
+  });
+});

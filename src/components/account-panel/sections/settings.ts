@@ -59,18 +59,16 @@ class EmbedView extends SectionView {
 let preferencesModule: Promise<unknown> | undefined;
 function loadPreferencesElement(): Promise<unknown> {
   if (customElements.get('ae-preferences')) return Promise.resolve();
-  return (preferencesModule ??= import('../../../components/preferences/preferences.js')
-    .then(async (m) => (await import('../../../internal/define.js')).defineOnce('ae-preferences', m.AePreferences))
-    .catch((e: unknown) => {
-      preferencesModule = undefined;
-      throw e;
-    }));
+  return (preferencesModule ??= import('../../../define/ae-preferences.js').catch((e: unknown) => {
+    preferencesModule = undefined;
+    throw e;
+  }));
 }
 
 let addressModule: Promise<unknown> | undefined;
 function loadAddressElement(): Promise<unknown> {
   if (customElements.get('ae-address-form')) return Promise.resolve();
-  return (addressModule ??= import('./address-embed.js').then((m) => m.loadAddressForm()).catch((e: unknown) => {
+  return (addressModule ??= import('../../../define/ae-address-form.js').catch((e: unknown) => {
     addressModule = undefined;
     throw e;
   }));
@@ -95,7 +93,7 @@ export const addresses = {
     new EmbedView(
       ctx,
       loadAddressElement,
-      (c) => html`<ae-address-form .adapter=${c.adapter as AuthAdapter | undefined} endpoint=${c.endpoint ?? nothing}></ae-address-form>`,
+      (c) => html`<ae-address-form no-heading .adapter=${c.adapter as AuthAdapter | undefined} endpoint=${c.endpoint ?? nothing}></ae-address-form>`,
       () =>
         msg('Up to five addresses in Latin letters, for international shipping. One is the default.', {
           id: 'account.addresses.intro',
