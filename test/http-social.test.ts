@@ -336,6 +336,15 @@ describe('HttpAdapter social sign-in against the contract server and its fake pr
       if (again.status !== 'signed_in') throw new Error(again.status);
       expect(again.session.userId).to.equal(userId);
       expect((await f.adapter().getSession())?.userId).to.equal(userId);
+      // The session cookies of a social sign-in are those of signIn: Max-Age only with "stay signed in".
+      const cookiesOf = async () => [(await f.server.lastResponse()).headers['set-cookie'] ?? []].flat().join('\n');
+      await social('google', 'google-200002');
+      const plain = await cookiesOf();
+      expect(plain).to.contain(`${f.names.session}=`);
+      expect(plain).to.contain('HttpOnly');
+      expect(plain).not.to.contain('Max-Age');
+      await social('google', 'google-200002', { remember: true });
+      expect(await cookiesOf()).to.match(/Max-Age=\d+/);
     });
 
     it('a profile made through Google alone cannot unlink its only provider', async () => {

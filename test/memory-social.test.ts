@@ -339,6 +339,16 @@ describe('MemoryAdapter social sign-in', () => {
       await adapterError(social(adapter, 'google', MARIA, { intent: 'link' }), 'forbidden');
     });
 
+    it('a link flow completed after signing out, or as another profile, is refused', async () => {
+      const { adapter } = setup();
+      await adapter.signIn({ email: 'ivan.petrov@example.com', password: PASSWORD, remember: false });
+      const flow = await start(adapter, 'vk', { intent: 'link' });
+      const callback = await flow.authorize(undefined, YULIA);
+      await adapter.signOut();
+      await adapterError(adapter.completeSocial({ provider: 'vk', ...callback }), 'forbidden');
+      expect(await adapter.getSession()).to.equal(null);
+    });
+
     it('lists and unlinks; the last way into a profile without a password stays', async () => {
       const { adapter } = setup({ socialConsent: 'allow' });
       await adapterError(adapter.listSocialLinks(), 'forbidden');
