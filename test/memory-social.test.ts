@@ -20,6 +20,10 @@ import { setLocale } from '../src/locales/localization.js';
 import { adapterError, rejection } from './helpers/adapter.js';
 import { expectAccessible } from './helpers/axe.js';
 import { findButton, realClick } from './helpers/dom.js';
+import { installLeakRecorder } from './helpers/secrets.js';
+
+// Before the adapter's social module and its dialog load: console, events, history, URLs from the start.
+const recorder = installLeakRecorder();
 
 const START = Date.UTC(2026, 11, 1, 12, 0, 0);
 const MINUTE = 60_000;
@@ -460,6 +464,21 @@ describe('MemoryAdapter social sign-in', () => {
       expect((await adapter.completeSocial({ provider: 'google', ...callback })).status).to.equal('profile_required');
       adapter.failNext('server', { method: 'startSocial' });
       await adapterError(start(adapter, 'vk'), 'server');
+    });
+  });
+
+  describe('secrets', () => {
+    it('the code, the device_id and the sign-up token are nowhere a page script could read after a flow through the dialog', async () => {
+      recorder.clear();
+      const { adapter } = setup();
+      const flow = await start(adapter, 'vk');
+      const answer = flow.authorize();
+      await realClick(findButton(await dialogShown(), 'Allow'));
+      const callback = await answer;
+      const done = await adapter.completeSocial({ provider: 'vk', ...callback });
+      if (done.status !== 'profile_required') throw new Error(done.status);
+      await adapter.completeSocialProfile({ signupToken: done.signupToken, email: 'yulia@example.com', firstName: 'Yulia', lastName: 'Shtereva' });
+      for (const secret of [callback.code, callback.deviceId!, done.signupToken]) expect(await recorder.find(secret)).to.deep.equal([]);
     });
   });
 
