@@ -296,6 +296,8 @@ export interface MemorySocialOptions {
   /**
    * How the inline consent step answers: `'ask'` (the default: the in-page dialog), `'allow'` (at once, as the
    * identity {@link socialAllowAs} or the provider's first), `'deny'` (at once). For tests and stories.
+   * Outside a page (no `document`, e.g. the contract server in Node) `'ask'` denies: nobody can allow there.
+   * `MemoryAdapter` answers every `startSocial` with an `inline` flow, whatever its `mode`.
    */
   socialConsent?: 'ask' | 'allow' | 'deny';
   /** The subject id `socialConsent: 'allow'` answers as. */
