@@ -203,6 +203,15 @@ describe('HttpAdapter social sign-in against the contract server and its fake pr
       expect(error.fieldErrors).to.deep.equal({ deviceId: 'deviceId.required' });
     });
 
+    it('the sign-up token works only in the browser whose flow made it', async () => {
+      const done = await social('google', 'google-200001');
+      if (done.status !== 'profile_required') throw new Error(done.status);
+      const input = { signupToken: done.signupToken, email: 'maria.georgieva@example.com', firstName: 'Maria', lastName: 'Georgieva' };
+      await adapterError(f.otherBrowser('elsewhere').completeSocialProfile(input), 'token_invalid');
+      expect((await f.adapter().completeSocialProfile(input)).status).to.equal('signed_in');
+      await adapterError(f.adapter().completeSocialProfile(input), 'token_invalid');
+    });
+
     it('Facebook: the person is asked for a profile, and their address is verified by our letter', async () => {
       const done = await social('facebook');
       if (done.status !== 'profile_required') throw new Error(done.status);
