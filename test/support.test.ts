@@ -4,6 +4,7 @@ import '../src/define/ae-support.js';
 import '../src/define/ae-captcha.js';
 import type { AeSupport } from '../src/components/support/support.js';
 import { setSession, signOut } from '../src/session/session-store.js';
+import { setSessionChannelName } from '../src/session/session-channel.js';
 import { setLocale } from '../src/locales/localization.js';
 import { expectAccessible } from './helpers/axe.js';
 import { findButton, realClick } from './helpers/dom.js';
@@ -21,6 +22,9 @@ import {
   supportAdapter,
   until,
 } from './support-helpers.js';
+
+// Test files run side by side as tabs of one origin: this one's sign-ins and sign-outs stay on its own channel.
+setSessionChannelName(`ae-test:support:${Math.random()}`);
 
 const EVENTS = ['ae-support-open', 'ae-support-close', 'ae-support-message', 'ae-support-action'];
 let events: Event[] = [];
