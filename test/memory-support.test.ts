@@ -308,6 +308,17 @@ describe('MemoryAdapter support', () => {
       seen.stop();
     });
 
+    it('the agent stays silent when the conversation is handed over while it is typing', async () => {
+      const a = make({ agentDelayMs: 40 });
+      const c = await a.startConversation({ topic: 'other', locale: 'en', email: PERSON.email });
+      await waitUntil(async () => (await messagesOf(a, c.id)).length === 2);
+      await a.sendMessage(c.id, { text: 'I forgot my password', clientId: clientId() });
+      await a.requestHuman(c.id);
+      await waitUntil(async () => (await messagesOf(a, c.id)).some((m) => m.from === 'operator'), 'the operator');
+      await new Promise((r) => setTimeout(r, 120));
+      expect((await messagesOf(a, c.id)).some((m) => m.text === LANGUAGES.en.replies.password.text)).to.equal(false);
+    });
+
     it('away: queued with the wait told; the operator answers later through the desk', async () => {
       const a = make({ operatorStatus: 'away' });
       const c = await a.startConversation({ topic: 'other', locale: 'ru', email: PERSON.email });
