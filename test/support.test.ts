@@ -387,6 +387,9 @@ describe('<ae-support>', () => {
         await expectAccessible(el, `typing ${locale}`);
         await until(() => parts(conversationOf(el)?.shadowRoot, 'quick-reply').length, 'answer', 5000);
         await expectAccessible(el, `agent answer ${locale}`);
+        // The conversation started in the page's language: the agent answers in it.
+        const answer = messageLines(conversationOf(el)).find((l) => l.startsWith('agent:'))!;
+        expect(/[А-Яа-я]/.test(answer), `${locale}: ${answer}`).to.equal(locale !== 'en');
         adapter.failNext('network', { method: 'sendMessage' });
         await say(el, 'Hi');
         await until(() => part(conversationOf(el)!.shadowRoot, 'failed'), 'failed');
