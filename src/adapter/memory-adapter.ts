@@ -9,7 +9,7 @@ import { cryptoRandom, randomBetween, randomFloat, randomString, seededRandom, t
 import type { MemoryCore, MemoryCoreLetter, MemoryCoreSession, MemoryCoreUser, MemoryExtensionFactory } from './memory-core.js';
 import { CAPABILITY_METHODS } from './types.js';
 import type { ACCOUNT_METHODS, AccountCapability } from './account-types.js';
-import type { SOCIAL_METHODS, SocialCapability } from './social-types.js';
+import type { MemorySocialOptions, SOCIAL_METHODS, SocialCapability } from './social-types.js';
 import type { SUPPORT_METHODS, SupportCapability } from './support-types.js';
 import type {
   ActivateResult,
@@ -48,7 +48,41 @@ export interface MemorySeedUser {
   lastName: string;
 }
 
-export interface MemoryAdapterOptions {
+/** The options of the account capability (memory-account.ts; see account-types.ts). */
+export interface MemoryAccountOptions {
+  /** E-mail addresses whose profiles get a long-time buyer's history. `ivan.petrov@example.com` always does. */
+  longTimeBuyers?: string[];
+  /** What `getPaymentsLink` answers (the payment provider's page). Default a placeholder https URL. */
+  paymentsUrl?: string;
+  /** Where the e-mail change confirmation link points, read like `activationUrl`. Same default. */
+  emailChangeUrl?: string | ((token: string) => string);
+  /** How long that link works, in ms. Default 24 hours. */
+  emailChangeTtlMs?: number;
+  /** When `saveAddress` wants the password again: adding (`'new'`, the default), `'always'`, `'never'`. */
+  addressReauth?: 'new' | 'always' | 'never';
+  /** After a correct password, no new question for this long in the same session, in ms. Default 5 minutes. */
+  reauthWindowMs?: number;
+  /** The largest page of a list. Default 100. */
+  accountPageSizeMax?: number;
+}
+
+/** The options of the support capability (memory-support.ts; see support-types.ts). */
+export interface MemorySupportOptions {
+  /** The agent's (and a simulated operator's or store's) typing time before an answer, ms. Default `[700, 1600]`. */
+  agentDelayMs?: number | [min: number, max: number];
+  /** A fixed status of the human operators (overrides `operatorHours`). */
+  operatorStatus?: 'online' | 'away' | 'offline';
+  /** The operators' shift: hours of the day, `to < from` wraps past midnight; default 8–20 UTC every day. */
+  operatorHours?: { from: number; to: number; days?: number[]; timeZone?: string };
+  /** The simulated operator's display name. Default per locale. */
+  operatorName?: string;
+  /** `false`: no seeded store conversations for a signed-in person. Default `true`. */
+  seedStoreConversations?: boolean;
+  /** The operators' side for tests and demos (`createSupportConsole()` of support-agent/console.ts). */
+  supportConsole?: unknown;
+}
+
+export interface MemoryAdapterOptions extends MemorySocialOptions, MemoryAccountOptions, MemorySupportOptions {
   /** Simulated network time per call, in ms: a fixed value or a `[min, max]` range. Default 0. Abortable. */
   latency?: number | [min: number, max: number];
   /** How long a captcha is accepted, in ms. Default 120 000 (2 minutes). */

@@ -162,6 +162,18 @@ const RESET_OPTION_KEYS = [
   'sessionTtlMs',
   'rememberTtlMs',
   'rejectCommonPasswords',
+  // Social, support and account (MemoryAdapterOptions of memory-social.ts, memory-support.ts, memory-account.ts).
+  'socialCodeTtlMs',
+  'socialTokenTtlMs',
+  'socialFlowTtlMs',
+  'agentDelayMs',
+  'operatorStatus',
+  'operatorHours',
+  'seedStoreConversations',
+  'longTimeBuyers',
+  'addressReauth',
+  'reauthWindowMs',
+  'emailChangeTtlMs',
 ];
 /** The MemoryAdapter's "stay signed in" lifetime when not set: the cookie's Max-Age must match it. */
 const DEFAULT_REMEMBER_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -207,6 +219,8 @@ export function loadBackend() {
       bundle: true,
       format: 'esm',
       platform: 'neutral',
+      // Packages with only `main` (@lit/localize): the neutral platform reads no main field by default.
+      mainFields: ['module', 'main'],
       target: 'es2022',
       tsconfig: resolve(ROOT, 'tsconfig.json'),
       // Only loaded lazily for exotic letters by the async transliteration, which the server never calls.
@@ -854,7 +868,7 @@ function parseFault(body) {
   const times = body.times === undefined ? 1 : Number(body.times);
   if (!Number.isInteger(times) || times < 1) return 'times must be a positive integer';
   const path = body.path === undefined ? undefined : normalizeRoute(String(body.path));
-  if (path !== undefined && !ROUTES[path]) return `unknown path ${body.path}`;
+  if (path !== undefined && !ROUTES[path] && !EXTENSION_ROUTES.some((r) => r.path === path)) return `unknown path ${body.path}`;
   switch (body.kind) {
     case 'status': {
       const status = Number(body.status);
