@@ -1,7 +1,7 @@
 /**
  * <ae-address-form> on a MemoryAdapter with a signed-in new buyer: real typing (sendKeys) and real clicks.
  * Per-country fields and validation, the Latin suggestion, autofill tokens, re-authentication, failures that keep
- * every field, the five-address limit, the default switch, removal, axe in each state × en/ru/bg, 360 px.
+ * every field, the five-address limit, the default switch, removal (axe and 360 px: address-form-a11y.test.ts).
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { html, render } from 'lit';
@@ -16,8 +16,7 @@ import { choosePreferences, resetPreferencesStoreForTests } from '../src/session
 import { resetSessionStoreForTests } from '../src/session/session-store.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 import type { AeAddressChangeEvent } from '../src/events/address-events.js';
-import { assertFocused, errorText, findButton, input, realClick, shownText } from './helpers/dom.js';
-import { expectAccessible } from './helpers/axe.js';
+import { assertFocused, errorText, findButton, input, realClick } from './helpers/dom.js';
 
 setSessionChannelName(`ae-test:address-form:${Math.random().toString(36).slice(2)}`);
 
@@ -42,7 +41,7 @@ async function mount(adapter: MemoryAdapter): Promise<AeAddressForm> {
   render(html`<ae-address-form .adapter=${adapter}></ae-address-form>`, c);
   const el = c.querySelector('ae-address-form')!;
   await el.updateComplete;
-  await waitUntil(() => el.querySelector('.ae-add, .ae-banner'), 'addresses loaded', { timeout: 4000 });
+  await waitUntil(() => el.querySelector('.ae-add, .ae-banner'), 'addresses loaded', { timeout: 8000 });
   await el.updateComplete;
   return el;
 }
@@ -51,7 +50,7 @@ async function openNew(el: AeAddressForm): Promise<void> {
   await realClick(findButton(el, 'Add address'));
   await waitUntil(() => el.querySelector('form.ae-form'), 'the form');
   // The schema chunk (zod + libphonenumber) arrives in parallel; the form is usable before it.
-  await waitUntil(() => (el as unknown as { v?: unknown }).v, 'validation loaded', { timeout: 4000 });
+  await waitUntil(() => (el as unknown as { v?: unknown }).v, 'validation loaded', { timeout: 8000 });
 }
 
 async function typeIn(el: Element, name: string, text: string): Promise<void> {
@@ -61,12 +60,15 @@ async function typeIn(el: Element, name: string, text: string): Promise<void> {
   await sendKeys({ type: text });
 }
 
+let lastPick = 0;
 async function pickCountry(el: AeAddressForm, typed: string): Promise<void> {
+  // The list's type-ahead forgets what was typed a second after the last key: a quick second pick starts afresh.
+  const wait = lastPick + 1100 - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   el.querySelector<HTMLSelectElement>('select[name="country"]')!.focus();
   await sendKeys({ type: typed });
+  lastPick = Date.now();
   await el.updateComplete;
-  // The list's type-ahead forgets what was typed after a second: the next pick starts afresh.
-  await new Promise((r) => setTimeout(r, 1100));
 }
 
 async function fillSofia(el: AeAddressForm): Promise<void> {
@@ -342,45 +344,4 @@ describe('<ae-address-form>', () => {
     });
   });
 
-  describe('accessibility and layout', () => {
-    for (const locale of ['en', 'ru', 'bg'] as const) {
-      it(`is axe-clean in every state in ${locale}`, async () => {
-        await setLocale(locale);
-        const adapter = await signedIn();
-        const el = await mount(adapter);
-        await expectAccessible(el, `empty ${locale}`);
-        await realClick(el.querySelector('.ae-add')!);
-        await waitUntil(() => (el as unknown as { v?: unknown }).v && el.querySelector('form'), 'form');
-        await expectAccessible(el, `new ${locale}`);
-        await typeIn(el, 'city', 'София');
-        await realClick(submit(el));
-        await el.updateComplete;
-        await expectAccessible(el, `errors ${locale}`);
-        await realClick(el.querySelector('[data-field="city"] .ae-suggest')!);
-        await fillSofia(el);
-        await realClick(submit(el));
-        await waitUntil(() => el.querySelector('input[name="password"]'), 'password prompt');
-        await expectAccessible(el, `reauth ${locale}`);
-        await sendKeys({ type: BUYER.password });
-        await realClick(submit(el));
-        await waitUntil(() => el.querySelector('.ae-notice'), 'saved');
-        await expectAccessible(el, `list ${locale}`);
-        await realClick(el.querySelector('.ae-address-actions button:last-child')!);
-        await el.updateComplete;
-        await expectAccessible(el, `confirm remove ${locale}`);
-      });
-    }
-
-    it('at 360 px no field is narrower than 240 px and nothing overflows', async () => {
-      await setViewport({ width: 360, height: 740 });
-      const el = await mount(await signedIn());
-      await openNew(el);
-      await pickCountry(el, 'Russia');
-      for (const c of el.querySelectorAll<HTMLElement>('form input:not([type=checkbox]), form select')) {
-        expect(c.getBoundingClientRect().width, (c as HTMLInputElement).name).to.be.at.least(240);
-      }
-      expect(document.documentElement.scrollWidth).to.be.at.most(360);
-      expect(shownText(el).length).to.be.greaterThan(0);
-    });
-  });
 });
