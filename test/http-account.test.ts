@@ -173,6 +173,16 @@ describe('HttpAdapter account over HTTP', () => {
       expect((await server.requests()).every((r) => r.valid)).to.equal(true);
     });
 
+    it("asks on every save with the server's addressReauth 'always' and no window, and seeds longTimeBuyers", async () => {
+      await server.reset({ resendCooldownMs: 0, addressReauth: 'always', reauthWindowMs: 0, longTimeBuyers: [MARIA] });
+      const a = await signedIn(MARIA);
+      expect((await a.listOrders()).total).to.be.greaterThan(36);
+      const saved = await a.saveAddress(BG, { password: PASSWORD });
+      await adapterError(a.saveAddress(BG), 'reauth_required');
+      await adapterError(a.saveAddress({ ...BG, id: saved.id, city: 'Plovdiv', postalCode: '4000' }), 'reauth_required');
+      expect((await a.saveAddress({ ...BG, id: saved.id, city: 'Plovdiv', postalCode: '4000' }, { password: PASSWORD })).city).to.equal('Plovdiv');
+    });
+
     it('refuses a sixth address', async () => {
       const a = await signedIn(MARIA);
       for (let i = 1; i <= 5; i += 1) await a.saveAddress({ ...BG, street: `ul. Shipka ${i}` }, { password: PASSWORD });
