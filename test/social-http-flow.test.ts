@@ -303,6 +303,29 @@ describe('<ae-social-login> over HTTP with the fake OAuth provider', () => {
       await expectNoSecrets(win().socialFrame.secrets, 'blocked → redirect', w);
     });
 
+    it('a flow left at the provider (Back, no answer) is forgotten: nothing stays in sessionStorage', async () => {
+      const { frame, win } = await frameWith('mode=redirect&providers=facebook');
+      button(win().socialFrame.el!, 'facebook').click();
+      await waitUntil(() => {
+        try {
+          return !!frame.document.querySelector('button[value=allow]');
+        } catch {
+          return false;
+        }
+      }, 'at the provider');
+      expect(frame.sessionStorage.getItem('ae-social-login:flow'), 'the flow waits while at the provider').to.not.equal(null);
+      frame.history.back();
+      await waitUntil(() => {
+        try {
+          return frame.location.pathname.endsWith('/social-http-frame.html') && !!frame.socialFrame?.el;
+        } catch {
+          return false;
+        }
+      }, 'back on the page', { timeout: 5000 });
+      await frame.socialFrame.ready;
+      expect(frame.sessionStorage.getItem('ae-social-login:flow')).to.equal(null);
+    });
+
     it('a callback nobody in this tab started is refused (state_mismatch) and cleaned from the URL', async () => {
       const frame = await openFrame(`/test/social-http-frame.html?code=stolen-code&state=stolen-state`);
       const w = frameWindow<{ socialFrame: SocialFrame }>(frame);

@@ -27,6 +27,7 @@ import type { SocialErrorCode } from '../../events/social-events.js';
 import { brandMark, parseProviders } from './brand-marks.js';
 import {
   FlowError,
+  callbackInUrl,
   defaultRedirectUri,
   dropRedirect,
   openPopup,
@@ -215,6 +216,9 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
     if (redirectReturnPending()) {
       this.stage = { kind: 'working', provider: this.providerList[0] ?? 'vk' };
       void this.updateComplete.then(() => this.completeRedirect());
+    } else if (!callbackInUrl()) {
+      // Back on a page without an answer (the person left the provider with Back): that redirect flow is over.
+      dropRedirect();
     }
     if (this.view === 'linked') void this.linkedView.load();
     learnPresentation(this.resolvedAdapter);
