@@ -292,6 +292,24 @@ describe('<ae-address-form>', () => {
     });
   });
 
+  describe('when set from code', () => {
+    it('fires no event', async () => {
+      const adapter = await signedIn();
+      await adapter.saveAddress(SOFIA, { password: BUYER.password });
+      const el = await mount(adapter);
+      let fired = 0;
+      el.addEventListener('ae-address-change', () => fired++);
+      el.addEventListener('ae-address-error', () => fired++);
+      el.disabled = true;
+      el.noHeading = true;
+      await el.reload();
+      el.disabled = false;
+      await el.updateComplete;
+      expect(fired).to.equal(0);
+      expect(el.querySelectorAll('.ae-address').length).to.equal(1);
+    });
+  });
+
   describe('the saved addresses', () => {
     it('allows five at most', async () => {
       const adapter = await signedIn();
