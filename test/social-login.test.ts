@@ -377,6 +377,25 @@ describe('<ae-social-login>', () => {
         await realClick(button(el3, 'vk'));
         await waitUntil(() => el3.querySelector('ae-login input[name="password"]'), 'the link step');
         await expectAccessible(el3, `link ${locale}`);
+        // Signed in, and the linked view (signed out, then with a link and a refusal).
+        const fourth = server({ socialConsent: 'allow', socialAllowAs: 'google-200001' });
+        const el4 = await mount(fourth.adapter);
+        await realClick(button(el4, 'google'));
+        await waitUntil(() => el4.querySelector('form.ae-social-profile .ae-submit'), 'the Google profile form');
+        await realClick(el4.querySelector('form.ae-social-profile .ae-submit')!);
+        await waitUntil(() => el4.querySelector('.ae-success'), 'signed in');
+        await expectAccessible(el4, `signed in ${locale}`);
+        const linked = await mount(fourth.adapter, { view: 'linked' });
+        await waitUntil(() => linked.querySelector('.ae-social-links'), 'the list');
+        await realClick(findButton(linked, locale === 'en' ? 'Unlink Google' : /Google/));
+        await waitUntil(() => linked.querySelector('.ae-social-link .ae-error'), 'the last-way refusal');
+        await expectAccessible(linked, `linked with refusal ${locale}`);
+        await fourth.adapter.signOut();
+        setSession(null);
+        const out = await mount(fourth.adapter, { view: 'linked' });
+        await waitUntil(() => out.textContent!.includes('Sign in to see') || out.querySelector('.ae-social-linked') === null, 'the signed-out view');
+        expect(out.querySelector('.ae-social-links') === null, 'no list while signed out').to.equal(true);
+        await expectAccessible(out, `linked signed out ${locale}`);
       });
     }
   });
