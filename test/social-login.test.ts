@@ -342,7 +342,7 @@ describe('<ae-social-login>', () => {
 
   describe('accessibility', () => {
     for (const locale of LOCALES) {
-      it(`axe clean in every state (${locale})`, async () => {
+      it(`axe clean: buttons, Google's looks, the profile form and its errors, the letter (${locale})`, async () => {
         await setLocale(locale);
         const { adapter } = server({ socialConsent: 'allow', socialAllowAs: 'vk-100001' });
         const el = await mount(adapter);
@@ -365,6 +365,10 @@ describe('<ae-social-login>', () => {
         await realClick(el.querySelector('.ae-submit')!);
         await waitUntil(() => el.querySelector('.ae-success'), 'verify');
         await expectAccessible(el, `verify ${locale}`);
+      });
+
+      it(`axe clean after a refusal, in the link step, signed in and in the linked view (${locale})`, async () => {
+        await setLocale(locale);
         // An error banner and the link step.
         const second = server({ socialConsent: 'deny' });
         const el2 = await mount(second.adapter);
