@@ -234,7 +234,10 @@ export class AePreferences extends AeElement<PreferencesCalls> {
     const locale = getLocale();
     const { country, currency } = this.value;
     const countries = sortedCountries(locale);
-    const currencies = this.currencies(country).map((c) => ({ value: c, label: `${currencyName(c, locale)} (${currencyTag(c, locale)})` }));
+    const listed = this.currencies(country);
+    // A currency chosen elsewhere (or saved earlier) that the rates no longer list is still shown as chosen.
+    if (!listed.includes(currency)) listed.unshift(currency);
+    const currencies = listed.map((c) => ({ value: c, label: `${currencyName(c, locale)} (${currencyTag(c, locale)})` }));
     const label = preferencesLabel(country, currency, locale);
     const example = formatMoney(Math.round(EXAMPLE_MAJOR * 100), currency, locale);
     return html`<div class="ae-root" lang=${locale}>
