@@ -175,6 +175,8 @@ describe('HttpAdapter support over HTTP', () => {
       expect(cut).to.equal(1);
       // While the stream is down (the server asked to wait 1 s before reconnecting): two more messages and answers.
       await a.sendMessage(c.id, { text: 'Where is my order?', clientId: clientId() });
+      // The agent's answer first (an operator's message hands the conversation over and silences the agent).
+      await waitUntil(async () => (await messagesOf(a, c.id)).length === 6, 'the agent’s answer, on the server');
       await server.control('POST', 'support/operator-message', { conversationId: c.id, text: 'Hello from Maria.' });
       await waitUntil(() => seen.messages().length === 5, 'the messages sent while it was down', { timeout: 8000 });
       expect(seen.states()).to.deep.equal(['live', 'reconnecting', 'live']);
