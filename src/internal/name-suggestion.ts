@@ -9,8 +9,8 @@ export interface SuggestionTools {
   transliterateName(text: string, system: TranslitSystem): Promise<string>;
 }
 
-/** The issues of a name field that come with a Latin spelling to offer. */
-const SUGGESTING = new Set(['name.cyrillic', 'name.latinOnly', 'name.format']);
+/** The issues whose spelling the full table may refine (letters outside the official tables). */
+const REFINED = new Set(['name.cyrillic', 'name.latinOnly']);
 
 /**
  * The one-click passport spelling under a name field ("Use “Iuliia”"), as the registration offers it: the
@@ -19,8 +19,7 @@ const SUGGESTING = new Set(['name.cyrillic', 'name.latinOnly', 'name.format']);
  * The suggestion is offered, never put in the field by itself (TRANSLITERATION.md: a citizen may have another
  * spelling in the passport).
  *
- * Made from `<ae-register>`'s suggestion code for `<ae-social-login>`'s profile form; `<ae-register>` can use
- * it as it is (its `fullSuggestions`, `refineSuggestion` and `suggestionFor` do the same).
+ * Moved out of `<ae-register>` for `<ae-social-login>`'s profile form: both use it.
  */
 export class NameSuggestions<F extends string> {
   private readonly host: ReactiveControllerHost;
@@ -32,7 +31,7 @@ export class NameSuggestions<F extends string> {
 
   /** After the field changed to `value` (with `issue` from the name schema): asks the full table, lazily. */
   refine(field: F, value: string, issue: ValidationIssue | undefined, tools: SuggestionTools, explicit: TranslitSystem | undefined, current: () => string): void {
-    if (!issue || !SUGGESTING.has(issue.code)) return;
+    if (!issue || !REFINED.has(issue.code)) return;
     const system = tools.pickSystem(value, explicit, getLocale());
     void tools.transliterateName(value, system).then((suggestion) => {
       if (current() !== value) return;
@@ -43,7 +42,7 @@ export class NameSuggestions<F extends string> {
 
   /** The spelling to offer for `value`, or undefined (none, or the same as typed). */
   suggestion(field: F, value: string, issue: ValidationIssue | undefined, tools: SuggestionTools | undefined, explicit: TranslitSystem | undefined): string | undefined {
-    if (!issue || !SUGGESTING.has(issue.code)) return undefined;
+    if (!issue) return undefined;
     const full = this.full.get(field);
     // The refined spelling counts only for the same text in the same system (the locale may change).
     const fresh = full && tools && full.value === value && full.system === tools.pickSystem(value, explicit, getLocale());

@@ -18,6 +18,7 @@ import { failureOf } from '../../internal/failure.js';
 import { needCapability } from '../../internal/need-capability.js';
 import { matchStatus } from '../../internal/match-status.js';
 import { PressGuard } from '../../internal/press-guard.js';
+import { NameSuggestions } from '../../internal/name-suggestion.js';
 import type { ActivationCapability, CaptchaCapability, RegistrationCapability } from '../../adapter/types.js';
 import { CountdownController } from '../../internal/countdown.js';
 import type { RegistrationField, ValidationIssue } from '../../validation/validate.js';
@@ -106,8 +107,8 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   /** Holds a field's message back while a press inside the form is under way. */
   private readonly press = new PressGuard(this);
   private submitController?: AbortController;
-  /** Latest transliteration (with the full fallback table) per name field, for the value it was made from. */
-  private readonly fullSuggestions = new Map<RegistrationField, { value: string; system: TranslitSystem; suggestion: string }>();
+  /** The one-click passport spelling under the name fields (shared with <ae-social-login>'s profile form). */
+  private readonly names = new NameSuggestions<RegistrationField>(this);
 
   @state() private values: Record<TextField, string> = {
     email: '',
@@ -243,7 +244,9 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
       this.serverIssues = rest;
     }
     if (field === 'password' && this.shown.has('passwordRepeat')) this.requestUpdate();
-    if (NAME_FIELDS.has(field)) this.refineSuggestion(field);
+    if (NAME_FIELDS.has(field) && this.v) {
+      this.names.refine(field, this.values[field], this.issueFor(field), this.v, this.translit, () => this.values[field]);
+    }
   }
 
   private onChange(e: Event): void {
@@ -263,30 +266,6 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
 
   private onPasswordBlur(e: FocusEvent): void {
     if (this.capsLock === (e.target as HTMLInputElement).name) this.capsLock = undefined;
-  }
-
-  /** Letters outside the official tables (Ł, ß…) get the full table, loaded lazily. */
-  private refineSuggestion(field: RegistrationField): void {
-    const value = this.values[field as TextField];
-    const issue = this.issueFor(field);
-    const v = this.v;
-    if (!v || !issue || (issue.code !== 'name.cyrillic' && issue.code !== 'name.latinOnly')) return;
-    const system = v.pickSystem(value, this.translit, getLocale());
-    void v.transliterateName(value, system).then((suggestion) => {
-      if (this.values[field as TextField] !== value) return;
-      this.fullSuggestions.set(field, { value, system, suggestion });
-      this.requestUpdate();
-    });
-  }
-
-  private suggestionFor(field: RegistrationField, issue: ValidationIssue): string | undefined {
-    const full = this.fullSuggestions.get(field);
-    const value = this.values[field as TextField];
-    // The lazily refined spelling counts only for the same text in the same system (the locale may change).
-    const current =
-      full && this.v && full.value === value && full.system === this.v.pickSystem(value, this.translit, getLocale());
-    const s = current ? full.suggestion : (issue.params?.suggestion as string | undefined);
-    return s && s !== value ? s : undefined;
   }
 
   private applySuggestion(field: RegistrationField, suggestion: string): void {
@@ -501,7 +480,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   ): TemplateResult {
     const issue = this.visibleIssue(name);
     const isPassword = PASSWORD_FIELDS.has(name);
-    const suggestion = issue && NAME_FIELDS.has(name) ? this.suggestionFor(name, issue) : undefined;
+    const suggestion = issue && NAME_FIELDS.has(name) ? this.names.suggestion(name, this.values[name], issue, this.v, this.translit) : undefined;
     return field({
       id: this.fieldId(name),
       name,
