@@ -6,7 +6,8 @@
 export type XliffLocale = 'ru' | 'bg';
 
 /** Latin words a Russian or Bulgarian UI legitimately keeps. */
-export const LATIN_ALLOWED = new Set(['Caps', 'Lock', 'VK', 'Google', 'Facebook']);
+// Brand names (VK ID), key caps and the US postal code's own name (ZIP), which Russian and Bulgarian keep.
+export const LATIN_ALLOWED = new Set(['Caps', 'Lock', 'Enter', 'Shift', 'VK', 'ID', 'Google', 'Facebook', 'ZIP']);
 
 /** Letters that must not appear in the locale's text. */
 const FOREIGN_LETTERS: Record<XliffLocale, RegExp> = {
