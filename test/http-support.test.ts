@@ -108,6 +108,24 @@ describe('HttpAdapter support over HTTP', () => {
     });
   });
 
+  describe('when the server answers off the contract', () => {
+    it('a message or a page of the wrong shape is `server`, and an unknown member is not passed on', async () => {
+      const a = f.adapter();
+      const c = await a.startConversation({ topic: 'other', locale: 'en', email: EMAIL });
+      const messages = '/support/conversations/{conversationId}/messages';
+      const answer = (path: string, status: number, body: unknown) => server.fault({ kind: 'status', status, body, path });
+      await answer(messages, 201, { id: 'm_x', conversationId: c.id, from: 'agent', text: 'no time' });
+      await adapterError(a.sendMessage(c.id, { text: 'hello', clientId: clientId() }), 'server');
+      await answer(messages, 200, { messages: [], lastEventId: 'seven', status: 'bot' });
+      await adapterError(a.listMessages(c.id), 'server');
+      await answer('/support/status', 200, { status: 'sleeping' });
+      await adapterError(a.agentStatus(), 'server');
+      await answer('/support/status', 200, { status: 'online', secret: 'x' });
+      expect(Object.keys(await a.agentStatus())).to.deep.equal(['status']);
+      await server.takeViolations();
+    });
+  });
+
   describe('signed in', () => {
     it('lists the support and seeded store conversations with unread counts; markRead clears them', async () => {
       await f.activeProfile(EMAIL);
