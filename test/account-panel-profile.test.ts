@@ -91,7 +91,7 @@ describe('<ae-account-panel> profile: names', () => {
       const i = input(el, name);
       expect(i.getRootNode() === document, `${name} in the document`).to.equal(true);
       expect(i.autocomplete, name).to.equal(token);
-      expect(i.assignedSlot ?? i.closest('[slot="light"]')?.assignedSlot, `${name} slotted`).to.not.equal(null);
+      expect(!!(i.assignedSlot ?? i.closest('[slot="light"]')?.assignedSlot), `${name} slotted`).to.equal(true);
     }
   });
 
@@ -105,7 +105,7 @@ describe('<ae-account-panel> profile: names', () => {
     await realClick(use);
     await el.updateComplete;
     expect(input(el, 'firstName').value).to.equal('Iuliia');
-    expect(errorText(el, 'firstName')).to.equal(null);
+    expect(!!(errorText(el, 'firstName'))).to.equal(false);
     await realClick(findButton(el.querySelector('form[data-form="names"]')!, 'Save name'));
     await waitUntil(() => text(el.querySelector('form[data-form="names"] .ae-success')) !== '', 'saved');
     const p = await adapter.getProfile();
@@ -178,7 +178,7 @@ describe('<ae-account-panel> profile: password change', () => {
     await waitUntil(() => text(el.querySelector('form[data-form="password"] .ae-success')) !== '', 'changed');
     expect(text(el.querySelector('form[data-form="password"] .ae-success'))).to.contain('2');
     for (const f of ['currentPassword', 'newPassword', 'passwordRepeat']) expect(input(el, f).value, f).to.equal('');
-    for (const d of devices) expect(await d.getSession()).to.equal(null);
+    for (const d of devices) expect(!!(await d.getSession())).to.equal(false);
     await adapter.signOut();
     await adapter.signIn({ email: IVAN.email, password: 'Zelen-Chai-77', remember: false });
   });
@@ -193,11 +193,11 @@ describe('<ae-account-panel> profile: sessions and sign-out', () => {
     expect(text(current)).to.contain('Chrome on Linux');
     await realClick(findButton(q(el, 'section.section')!, 'Sign out of all other devices'));
     await waitUntil(() => root(el).querySelectorAll('.session').length === 1, 'one session left');
-    for (const d of devices) expect(await d.getSession()).to.equal(null);
+    for (const d of devices) expect(!!(await d.getSession())).to.equal(false);
     await realClick(findButton(q(el, 'section.section')!, 'Sign out'));
     await waitUntil(() => !!el.querySelector('ae-login'), '<ae-login> after signing out', { timeout: 5000 });
     expect(getSessionSnapshot().status).to.equal('signed-out');
-    expect(el.querySelector('form[data-form="password"]')).to.equal(null);
+    expect(!!(el.querySelector('form[data-form="password"]'))).to.equal(false);
   });
 
   it('linked accounts: <ae-social-login view="linked"> is embedded', async () => {

@@ -91,20 +91,20 @@ describe('<ae-account-panel> when a section fails', () => {
     it(`${section}: shows the error with "Try again", and the retry loads it`, async () => {
       const { el } = await open(IVAN, section, method);
       const alert = sectionEl(el).querySelector('[part="error"][role="alert"]');
-      expect(alert, `${section} error`).to.not.equal(null);
+      expect(!!(alert), `${section} error`).to.equal(true);
       expect(qa(el, '.nav-item').length, 'the navigation stays').to.equal(11);
       await realClick(findButton(sectionEl(el), 'Try again'));
       await settled(el);
-      expect(sectionEl(el).querySelector('[part="error"]')).to.equal(null);
-      expect(sectionEl(el).querySelector(ready), `${section} content after retry`).to.not.equal(null);
+      expect(!!(sectionEl(el).querySelector('[part="error"]'))).to.equal(false);
+      expect(!!(sectionEl(el).querySelector(ready)), `${section} content after retry`).to.equal(true);
     });
   }
 
   it('overview: one tile fails, the others show; its retry brings it', async () => {
     const { el } = await open(IVAN, 'overview', 'getAccountSummary');
-    expect(q(el, '[data-tile="counts"] [part="error"]')).to.not.equal(null);
+    expect(!!(q(el, '[data-tile="counts"] [part="error"]'))).to.equal(true);
     expect(qa(el, '[data-tile="latest"] .order').length).to.equal(5);
-    expect(q(el, '[data-tile="coupons"] .coupon')).to.not.equal(null);
+    expect(!!(q(el, '[data-tile="coupons"] .coupon'))).to.equal(true);
     await realClick(findButton(q(el, '[data-tile="counts"]')!, 'Try again'));
     await settled(el);
     expect(qa(el, '[data-tile="counts"] .tile').length).to.equal(8);
@@ -115,10 +115,10 @@ describe('<ae-account-panel> when a section fails', () => {
     adapter.failNext('server', { method: 'getOrder' });
     await realClick(qa(el, '.order-open')[0]!);
     await settled(el);
-    expect(sectionEl(el).querySelector('[part="error"]')).to.not.equal(null);
+    expect(!!(sectionEl(el).querySelector('[part="error"]'))).to.equal(true);
     await realClick(findButton(sectionEl(el), 'Try again'));
     await settled(el);
-    expect(q(el, '.order-detail')).to.not.equal(null);
+    expect(!!(q(el, '.order-detail'))).to.equal(true);
   });
 });
 
@@ -127,19 +127,19 @@ describe('<ae-account-panel> for a new buyer', () => {
   for (const section of EMPTY) {
     it(`${section}: the empty state`, async () => {
       const { el } = await open(NEW, section);
-      expect(sectionEl(el).querySelector('[part="empty"]'), `${section} empty`).to.not.equal(null);
+      expect(!!(sectionEl(el).querySelector('[part="empty"]')), `${section} empty`).to.equal(true);
       expect(text(sectionEl(el).querySelector('[part="empty"]'))).to.not.equal('');
     });
   }
   it('overview: zero counts and empty tiles; points: a zero balance and an empty history', async () => {
     const { el } = await open(NEW, 'overview');
     expect(qa(el, '.tile-value').map((t) => text(t))).to.deep.equal(['0', '0', '0', '0', '0', '0', '0', '0']);
-    expect(q(el, '[data-tile="latest"] [part="empty"]')).to.not.equal(null);
+    expect(!!(q(el, '[data-tile="latest"] [part="empty"]'))).to.equal(true);
     el.section = 'points';
     await el.updateComplete;
     await settled(el);
     expect(text(q(el, '.balance-value'))).to.equal('0');
-    expect(q(el, '.points [part="empty"]')).to.not.equal(null);
+    expect(!!(q(el, '.points [part="empty"]'))).to.equal(true);
   });
 });
 
@@ -289,7 +289,7 @@ describe('<ae-account-panel> signed out', () => {
     const adapter = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN] });
     const el = await mount(adapter);
     await waitUntil(() => !!el.querySelector('ae-login input[name="email"]'), '<ae-login> with its form', { timeout: 5000 });
-    expect(q(el, 'nav')).to.equal(null);
+    expect(!!(q(el, 'nav'))).to.equal(false);
     const login = el.querySelector('ae-login')!;
     const email = login.querySelector<HTMLInputElement>('input[name="email"]')!;
     email.focus();
@@ -300,7 +300,7 @@ describe('<ae-account-panel> signed out', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => !!q(el, 'nav'), 'the account after the sign-in', { timeout: 5000 });
     await settled(el);
-    expect(el.querySelector('ae-login')).to.equal(null);
+    expect(!!(el.querySelector('ae-login'))).to.equal(false);
     expect(text(q(el, '.who-name'))).to.equal('Ivan Petrov');
   });
 });
@@ -361,7 +361,7 @@ describe('<ae-account-panel> message center', () => {
     await realClick(findButton(sectionEl(el), 'All conversations'));
     await settled(el);
     expect(qa(el, '.conversation').length).to.equal(before + 1);
-    expect(q(el, `.conversation[data-kind="support"]`)).to.not.equal(null);
+    expect(!!(q(el, `.conversation[data-kind="support"]`))).to.equal(true);
   });
 
   it('a new buyer with no conversation: the empty state', async () => {
@@ -370,7 +370,7 @@ describe('<ae-account-panel> message center', () => {
     const el = await mount(adapter, 'messages');
     await waitUntil(() => !!q(el, 'nav'), 'nav', { timeout: 5000 });
     await settled(el);
-    expect(sectionEl(el).querySelector('[part="empty"]')).to.not.equal(null);
+    expect(!!(sectionEl(el).querySelector('[part="empty"]'))).to.equal(true);
     expect(qa(el, '.conversation').length).to.equal(0);
   });
 });
@@ -381,11 +381,12 @@ describe('<ae-account-panel> embedded elements', () => {
     await waitUntil(() => !!el.querySelector('ae-preferences'), '<ae-preferences>', { timeout: 5000 });
     const prefs = el.querySelector('ae-preferences')!;
     expect(prefs.getRootNode() === document).to.equal(true);
-    expect(prefs.closest('[slot="light"]')?.assignedSlot).to.not.equal(null);
+    expect(!!(prefs.closest('[slot="light"]')?.assignedSlot)).to.equal(true);
+    await waitUntil(() => !!prefs.querySelector('select'), 'its country and currency fields', { timeout: 5000 });
     el.section = 'addresses';
     await el.updateComplete;
     await settled(el);
-    await waitUntil(() => !!el.querySelector('ae-address-form'), '<ae-address-form>', { timeout: 5000 });
-    expect(el.querySelector('ae-preferences'), 'the other section’s element leaves').to.equal(null);
+    await waitUntil(() => !!el.querySelector('ae-address-form')?.querySelector('button, input'), '<ae-address-form> with its controls', { timeout: 5000 });
+    expect(!!(el.querySelector('ae-preferences')), 'the other section’s element leaves').to.equal(false);
   });
 });

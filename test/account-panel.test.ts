@@ -87,7 +87,7 @@ describe('<ae-account-panel> when it opens', () => {
     expect(chunks.some((n) => /sections\/overview\./.test(n)), chunks.join('\n')).to.equal(true);
     const others = chunks.filter((n) => !/sections\/overview\./.test(n));
     expect(others, 'other section chunks fetched at the first open').to.deep.equal([]);
-    expect(q(el, '[data-tile="counts"] .tile')).to.not.equal(null);
+    expect(!!(q(el, '[data-tile="counts"] .tile'))).to.equal(true);
   });
 
   it('first render shows the skeleton synchronously (no await of a chunk)', async () => {
@@ -118,7 +118,7 @@ describe('<ae-account-panel> keyboard navigation', () => {
     before.focus();
     await sendKeys({ press: 'Tab' });
     assertFocused(el, 'Tab enters the navigation');
-    expect(root(el).activeElement).to.satisfy((a: Element) => a === navItem(el, 'overview'));
+    expect(root(el).activeElement === navItem(el, 'overview')).to.equal(true);
     await sendKeys({ press: 'ArrowDown' });
     expect(root(el).activeElement === navItem(el, 'orders')).to.equal(true);
     await sendKeys({ press: 'ArrowRight' });
@@ -193,7 +193,7 @@ describe('<ae-account-panel> ae-navigate', () => {
     await waitUntil(() => !!q(el, 'nav'), 'nav');
     await settled(el);
     expect(el.section).to.equal('orders');
-    expect(q(el, `.order-detail[data-order="${order.id}"]`)).to.not.equal(null);
+    expect(!!(q(el, `.order-detail[data-order="${order.id}"]`))).to.equal(true);
     await realClick(navItem(el, 'wishes'));
     await el.updateComplete;
     expect(location.hash).to.equal('#wishes');
