@@ -61,7 +61,7 @@ function loadLogin(): Promise<unknown> {
  * data-label="Returns">…</div>`: each gets an item in the navigation (after the built-in ones) and is shown
  * (its `hidden` attribute removed) while it is the `section`.
  *
- * Prices are shown in the currency the person chose (Location and currency, `ae-preferences-change`),
+ * Prices are shown in the currency the person chose (the page's one preferences store, which Location and currency sets),
  * converted with the adapter's rates, the store's own price kept beside a converted one; a change re-renders
  * every price at once.
  *

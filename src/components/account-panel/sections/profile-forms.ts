@@ -29,6 +29,8 @@ const FIELDS: Record<Form, readonly FieldName[]> = {
 };
 const PASSWORDS = new Set<FieldName>(['emailPassword', 'currentPassword', 'newPassword', 'passwordRepeat']);
 const TOOLS = { pickSystem, transliterateName };
+/** One press guard per panel (a controller stays on its host: a new profile view after a sign-in reuses it). */
+const guards = new WeakMap<object, PressGuard>();
 
 function wrongPasswordText(): string {
   return msg('The password is not right', { id: 'account.profile.wrongPassword', desc: 'Error under the current password field when the server refused it.' });
@@ -59,7 +61,9 @@ export class ProfileForms {
   constructor(ctx: PanelContext) {
     this.ctx = ctx;
     this.suggestions = new NameSuggestions(ctx.host);
-    this.press = new PressGuard(ctx.host);
+    let guard = guards.get(ctx.host);
+    if (!guard) guards.set(ctx.host, (guard = new PressGuard(ctx.host)));
+    this.press = guard;
   }
 
   private get host(): HTMLElement {
