@@ -9,11 +9,11 @@ import { formLightStyles } from '../../internal/form-light-styles.js';
  * its own scope (derived from the sheet's text, not a copy of its rules).
  */
 const FORM_SCOPE = /@scope \(([^)]*)\)/;
-const panelForms = unsafeCSS(
-  formLightStyles.cssText.replace(FORM_SCOPE, (whole, list: string) =>
-    list.includes('ae-account-panel') ? whole : '@scope (ae-account-panel)',
-  ),
-);
+const listed = FORM_SCOPE.exec(formLightStyles.cssText)?.[1]?.includes('ae-account-panel') ?? false;
+const panelForms = unsafeCSS(listed ? '' : formLightStyles.cssText.replace(FORM_SCOPE, '@scope (ae-account-panel)'));
+
+/** Adopt `formLightStyles` too: once the lead lists the panel in it, that sheet does it and `panelForms` is empty. */
+export { formLightStyles };
 
 export const accountPanelLightStyles = css`
   ${panelForms}

@@ -16,7 +16,7 @@ import type { AuthAdapter, Session, SessionCapability } from '../../adapter/type
 import { getLocale } from '../../locales/localization.js';
 import { AeNavigateEvent } from '../../events/account-events.js';
 import { accountPanelStyles } from './account-panel.styles.js';
-import { accountPanelLightStyles } from './account-panel-light-styles.js';
+import { accountPanelLightStyles, formLightStyles } from './account-panel-light-styles.js';
 import { loadFailedText, navLabel, sectionLabel, sessionFailedText, signedOutText } from './account-panel-texts.js';
 import { BUILT_IN_SECTIONS, isBuiltIn } from './section.js';
 import type { BuiltInSection, PanelContext, SectionView } from './section.js';
@@ -127,6 +127,7 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
   @property({ type: Boolean, attribute: 'hash-routing' }) hashRouting = false;
 
   override connectedCallback(): void {
+    adoptLightStyles(this, formLightStyles);
     adoptLightStyles(this, accountPanelLightStyles);
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
