@@ -12,6 +12,10 @@ import '../src/define/ae-login.js';
 import '../src/define/ae-forgot-password.js';
 import '../src/define/ae-reset-password.js';
 import '../src/define/ae-user-menu.js';
+import '../src/define/ae-account-panel.js';
+import '../src/define/ae-preferences.js';
+import '../src/define/ae-support.js';
+import '../src/define/ae-support-link.js';
 import type { AeResetPassword } from '../src/components/reset-password/reset-password.js';
 import { MemoryAdapter, setDefaultAdapter } from '../src/adapter/index.js';
 import type { OutboxLetter } from '../src/adapter/index.js';
@@ -21,14 +25,20 @@ import { setLocale, getLocale, detectLocale } from '../src/locales/localization.
 import { VERSION } from '../src/version.js';
 import { STRINGS } from './strings.js';
 import type { DemoStrings } from './strings.js';
-import { CURRENCIES, PRODUCTS, currencyFor, formatPrice } from './products.js';
-import type { Currency } from './products.js';
+import { CURRENCIES, PRODUCTS, formatPrice } from './products.js';
+import { choosePreferences, getPreferencesSnapshot, subscribePreferences } from '../src/session/preferences-store.js';
 import { defineView, getView, h } from './views.js';
 import type { ViewContext } from './views.js';
 
+/** The seeded buyer with years of orders (MemoryAdapter's account data knows this address). */
+const DEMO_BUYER = { email: 'ivan.petrov@example.com', password: 'Lipa-demo-2026', firstName: 'Ivan', lastName: 'Petrov' };
+const pageLink = (key: string) => (token: string) => `${location.origin}${location.pathname}#${key}=${encodeURIComponent(token)}`;
 const adapter = new MemoryAdapter({
   latency: [200, 600],
-  activationUrl: (token) => `${location.origin}${location.pathname}#token=${encodeURIComponent(token)}`,
+  activationUrl: pageLink('token'),
+  emailChangeUrl: pageLink('email-token'),
+  users: [DEMO_BUYER],
+  deviceLabel: 'Lipa demo',
 });
 setDefaultAdapter(adapter);
 
@@ -157,8 +167,11 @@ defineView('login', {
   tag: 'ae-login',
   label: (w) => w.viewLogin,
   render(c) {
-    if (customElements.get('ae-login')) return [c.keep('login', () => document.createElement('ae-login'))];
-    return [h('p', { class: 'view-note' }, c.words().loginSoon), ...getView('register')!.render(c)];
+    const w = c.words();
+    return [
+      c.keep('login', () => document.createElement('ae-login')),
+      h('p', { class: 'view-note' }, w.demoBuyer(DEMO_BUYER.email, DEMO_BUYER.password)),
+    ];
   },
 });
 
@@ -225,12 +238,31 @@ defineView('reset', {
 });
 
 defineView('account', {
+  tag: 'ae-account-panel',
   label: (w) => w.viewAccount,
-  render({ words }) {
-    const w = words();
-    return [h('h2', { class: 'view-heading', tabindex: '-1' }, w.viewAccount), h('p', {}, w.accountSoon)];
+  render({ keep }, section) {
+    const panel = keep('account', () => {
+      const el = document.createElement('ae-account-panel');
+      el.paymentsUrl = 'https://pay.example/lipa/methods';
+      return el;
+    });
+    if (section) panel.section = section;
+    return [panel];
   },
-  focus: (root) => root.querySelector('h2'),
+});
+
+// Right after the first sign-in: the marketplace's "then choose your location and currency".
+defineView('preferences', {
+  tag: 'ae-preferences',
+  label: (w) => w.viewPreferences,
+  render({ words, keep, open }) {
+    const el = keep('preferences', () => {
+      const p = document.createElement('ae-preferences');
+      p.addEventListener('ae-preferences-change', () => open('account'));
+      return p;
+    });
+    return [h('p', { class: 'view-caption' }, words().preferencesIntro), el];
+  },
 });
 
 // The header's <ae-user-menu>: its "Sign in" and "Register" open the store's own dialog views, "My account"
@@ -243,16 +275,27 @@ const fromMenu = (view: string) => (e: Event) => {
 userMenu.addEventListener('ae-user-menu-sign-in', fromMenu('login'));
 userMenu.addEventListener('ae-user-menu-register', fromMenu('register'));
 userMenu.addEventListener('ae-user-menu-account', fromMenu('account'));
+// A sign-in in a dialog view: a person who never chose a location and currency is asked now, then lands on
+// "My account"; anyone else goes back to the store.
 document.addEventListener('ae-session-change', (e) => {
-  if ((e as CustomEvent<{ signedIn: boolean }>).detail.signedIn && dialog.open) dialog.close();
+  if (!(e as CustomEvent<{ signedIn: boolean }>).detail.signedIn || !dialog.open || current?.name === 'account') return;
+  void adapter.getPreferences().then(
+    (saved) => (saved ? dialog.close() : openView('preferences')),
+    () => dialog.close(),
+  );
 });
 
-defineView('support', {
-  tag: 'ae-support',
-  label: (w) => w.viewSupport,
-  render({ words }) {
+// The e-mail change letter's button: the new address is confirmed, as the letter's page would do.
+defineView('email-confirm', {
+  label: (w) => w.viewAccount,
+  render({ words }, token) {
     const w = words();
-    return [h('h2', { class: 'view-heading', tabindex: '-1' }, w.viewSupport), h('p', {}, w.supportSoon)];
+    const status = h('p', { role: 'status', class: 'view-caption' });
+    void adapter.confirmEmailChange(token ?? '').then(
+      (result) => status.replaceChildren(w.emailConfirmed(result.email)),
+      () => status.replaceChildren(w.emailConfirmFailed),
+    );
+    return [h('h2', { class: 'view-heading', tabindex: '-1' }, w.letterEmailChangeButton), status];
   },
   focus: (root) => root.querySelector('h2'),
 });
@@ -273,7 +316,8 @@ function letterCard(letter: OutboxLetter): HTMLElement {
   }
   // The adapter's subject is English; a real mail service would send it in the reader's language.
   const subject = getLocale() === 'en' ? letter.subject : w.letterSubject;
-  const opens = LETTER_VIEWS[letter.kind];
+  // A letter without a link (the notice to the old address of a change, a support reply) has no button.
+  const opens = letter.token ? LETTER_VIEWS[letter.kind] : undefined;
   return h(
     'article',
     { class: 'letter' },
@@ -289,6 +333,7 @@ function letterCard(letter: OutboxLetter): HTMLElement {
 const LETTER_VIEWS: Partial<Record<OutboxLetter['kind'], { view: string; button: (w: DemoStrings) => string }>> = {
   activation: { view: 'activate', button: (w) => w.letterButton },
   reset: { view: 'reset', button: (w) => w.letterResetButton },
+  'email-change': { view: 'email-confirm', button: (w) => w.letterEmailChangeButton },
 };
 
 function renderMailboxButton(): void {
@@ -305,37 +350,45 @@ adapter.addEventListener('letter', () => {
  * The token of a letter's link: `#token=…` (current letters) or `?token=…` (older ones). It is taken out of
  * the address at once, so it stays neither in the history nor in a bookmark.
  */
-function takeTokenFromUrl(): string | undefined {
+function takeTokenFromUrl(key = 'token'): string | undefined {
   const url = new URL(location.href);
-  const fromHash = new URLSearchParams(url.hash.slice(1)).get('token');
-  const fromQuery = url.searchParams.get('token');
+  const fromHash = new URLSearchParams(url.hash.slice(1)).get(key);
+  const fromQuery = url.searchParams.get(key);
   const token = fromHash || fromQuery;
   if (fromHash !== null) url.hash = '';
-  if (fromQuery !== null) url.searchParams.delete('token');
+  if (fromQuery !== null) url.searchParams.delete(key);
   if (fromHash !== null || fromQuery !== null) history.replaceState(history.state, '', url.href.replace(/#$/, ''));
   return token || undefined;
 }
 
 function followLink(): void {
   const token = takeTokenFromUrl();
-  if (token) void openView('activate', token);
+  if (token) return void openView('activate', token);
+  const emailToken = takeTokenFromUrl('email-token');
+  if (emailToken) void openView('email-confirm', emailToken);
 }
 // The letter's link, clicked on this page, changes only the fragment.
 window.addEventListener('hashchange', followLink);
 
 // ---- products and the cart -------------------------------------------------------------------------------
-let currency: Currency | undefined; // undefined: the language's default, until the person picks one
+// The currency is the library's preferences store's: the header's choice, "Location and currency" and the
+// account panel's prices all follow it at once.
 let cart = 0;
 const currencySelect = $<HTMLSelectElement>('#currency');
 currencySelect.addEventListener('change', () => {
-  currency = currencySelect.value as Currency;
-  renderProducts();
+  choosePreferences({ country: getPreferencesSnapshot(getLocale()).country, currency: currencySelect.value });
 });
+subscribePreferences(() => renderProducts());
 
 function renderProducts(): void {
   const w = t();
   const locale = getLocale();
-  const shown = currency ?? currencyFor(locale);
+  const prefs = getPreferencesSnapshot(locale);
+  const shown = prefs.currency;
+  const codes = CURRENCIES.includes(shown) ? CURRENCIES : [...CURRENCIES, shown];
+  if ([...currencySelect.options].map((o) => o.value).join() !== codes.join()) {
+    currencySelect.replaceChildren(...codes.map((code) => h('option', { value: code }, code)));
+  }
   currencySelect.value = shown;
   $('#product-list').replaceChildren(
     ...PRODUCTS.map((p) => {
@@ -357,7 +410,7 @@ function renderProducts(): void {
         'li',
         { class: 'card' },
         art,
-        h('div', { class: 'card-body' }, h('h3', { id: `product-${p.id}` }, name), h('p', { class: 'price' }, formatPrice(p.cents, shown, locale))),
+        h('div', { class: 'card-body' }, h('h3', { id: `product-${p.id}` }, name), h('p', { class: 'price' }, formatPrice(p.cents, shown, locale, prefs.rates))),
         add,
       );
     }),

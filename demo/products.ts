@@ -1,13 +1,12 @@
-// The demo store's catalogue: prices in euro cents, converted at fixed demo rates and formatted with
-// Intl.NumberFormat in the page's locale; pictures drawn inline (nothing is downloaded). The shapes use
+// The demo store's catalogue: prices in euro cents, shown in the currency of the library's preferences store
+// (the one every price of the account panel follows) with the library's money formatting; pictures drawn inline (nothing is downloaded). The shapes use
 // currentColor and the card's --art-* colors, so every theme recolors them.
 import type { ProductId } from './strings.js';
+import { convertMoney, formatMoney } from '../src/internal/money.js';
+import type { Rates } from '../src/internal/money.js';
 
-export type Currency = 'EUR' | 'USD' | 'RUB';
-export const CURRENCIES: readonly Currency[] = ['EUR', 'USD', 'RUB'];
-
-/** Fixed demo rates from euro (not market data; the account panel's adapter will provide real ones). */
-const RATES: Record<Currency, number> = { EUR: 1, USD: 1.08, RUB: 96 };
+/** The header's quick currency choice (the account's "Location and currency" offers every currency). */
+export const CURRENCIES: readonly string[] = ['EUR', 'USD', 'RUB'];
 
 export interface Product {
   id: ProductId;
@@ -75,20 +74,14 @@ export const PRODUCTS: readonly Product[] = [
   },
 ];
 
-/** The default currency of a language, until the person picks one. */
-export function currencyFor(locale: string): Currency {
-  return locale === 'ru' ? 'RUB' : locale === 'bg' ? 'EUR' : 'USD';
-}
+/** Demo rates from euro, for the store's own catalogue until the adapter's rates are known (not market data). */
+export const DEMO_RATES: Rates = { base: 'EUR', rates: { EUR: 1, USD: 1.08, RUB: 96, BGN: 1.95583, GBP: 0.85 } };
 
-/** A price in `currency` at the demo rate, written the way `locale` writes money. */
-export function formatPrice(cents: number, currency: Currency, locale: string): string {
-  const amount = (cents / 100) * RATES[currency];
-  // Rubles are priced in whole units.
-  const digits = currency === 'RUB' ? 0 : 2;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(currency === 'RUB' ? Math.round(amount / 10) * 10 - 1 : amount);
+/**
+ * A catalogue price (euro cents) in `currency`, written the way `locale` writes money (money.ts, the library's
+ * formatting), converted with `rates` (the adapter's, through the preferences store) or the demo's own.
+ */
+export function formatPrice(cents: number, currency: string, locale: string, rates?: Rates): string {
+  const amount = convertMoney(cents, 'EUR', currency, rates) ?? convertMoney(cents, 'EUR', currency, DEMO_RATES);
+  return amount === undefined ? formatMoney(cents, 'EUR', locale) : formatMoney(amount, currency, locale);
 }

@@ -42,10 +42,16 @@ export interface DemoStrings {
   viewMailbox: string;
   viewActivate: string;
   viewSupport: string;
-  loginSoon: string;
-  supportSoon: string;
   viewAccount: string;
-  accountSoon: string;
+  /** The view right after the first sign-in: location and currency. */
+  viewPreferences: string;
+  preferencesIntro: string;
+  /** Under the sign-in form: the seeded buyer with a long history. */
+  demoBuyer: (email: string, password: string) => string;
+  /** The button of a letter confirming a new e-mail address. */
+  letterEmailChangeButton: string;
+  emailConfirmed: (email: string) => string;
+  emailConfirmFailed: string;
   letterResetButton: string;
   viewReset: string;
   haveProfileSignIn: string;
@@ -114,10 +120,13 @@ export const STRINGS: Record<AeLocale, DemoStrings> = {
     viewMailbox: 'Demo mailbox',
     viewActivate: 'Profile activation',
     viewSupport: 'Support',
-    loginSoon: 'Sign-in comes soon. Until then, you can create a profile.',
-    supportSoon: 'The online chat comes soon. Until then, write to us at support@lipa.example.',
     viewAccount: 'My account',
-    accountSoon: 'Your orders, messages, wishes and coupons will be here soon.',
+    viewPreferences: 'Location and currency',
+    preferencesIntro: 'One more step: where do we ship, and in which currency do you want to see prices?',
+    demoBuyer: (email, password) => `To look around an account with a history, sign in as ${email} with the password ${password}.`,
+    letterEmailChangeButton: 'Confirm the new address',
+    emailConfirmed: (email) => `Done: your profile's address is now ${email}.`,
+    emailConfirmFailed: 'This link no longer works. Ask for the change again in My account.',
     letterResetButton: 'Choose a new password',
     viewReset: 'New password',
     haveProfileSignIn: 'Already have a profile? Sign in',
@@ -176,10 +185,13 @@ export const STRINGS: Record<AeLocale, DemoStrings> = {
     viewMailbox: 'Демо-почта',
     viewActivate: 'Активация профиля',
     viewSupport: 'Поддержка',
-    loginSoon: 'Вход появится совсем скоро. А пока вы можете создать профиль.',
-    supportSoon: 'Онлайн-чат появится совсем скоро. А пока напишите нам на support@lipa.example.',
     viewAccount: 'Мой профиль',
-    accountSoon: 'Скоро здесь будут ваши заказы, сообщения, желания и купоны.',
+    viewPreferences: 'Местоположение и валюта',
+    preferencesIntro: 'Ещё один шаг: куда доставлять заказы и в какой валюте показывать цены?',
+    demoBuyer: (email, password) => `Чтобы посмотреть профиль с историей заказов, войдите как ${email} с паролем ${password}.`,
+    letterEmailChangeButton: 'Подтвердить новый адрес',
+    emailConfirmed: (email) => `Готово: теперь адрес вашего профиля — ${email}.`,
+    emailConfirmFailed: 'Ссылка больше не действует. Запросите смену адреса ещё раз в разделе «Мой профиль».',
     letterResetButton: 'Задать новый пароль',
     viewReset: 'Новый пароль',
     haveProfileSignIn: 'Уже есть профиль? Войти',
@@ -238,10 +250,13 @@ export const STRINGS: Record<AeLocale, DemoStrings> = {
     viewMailbox: 'Демо поща',
     viewActivate: 'Активиране на профил',
     viewSupport: 'Поддръжка',
-    loginSoon: 'Входът идва съвсем скоро. Дотогава можете да създадете профил.',
-    supportSoon: 'Онлайн чатът идва съвсем скоро. Дотогава ни пишете на support@lipa.example.',
     viewAccount: 'Моят профил',
-    accountSoon: 'Скоро тук ще бъдат вашите поръчки, съобщения, желания и купони.',
+    viewPreferences: 'Местоположение и валута',
+    preferencesIntro: 'Още една стъпка: къде да доставяме поръчките и в каква валута да показваме цените?',
+    demoBuyer: (email, password) => `За да разгледате профил с история на поръчките, влезте като ${email} с парола ${password}.`,
+    letterEmailChangeButton: 'Потвърждаване на новия адрес',
+    emailConfirmed: (email) => `Готово: адресът на профила ви вече е ${email}.`,
+    emailConfirmFailed: 'Връзката вече не работи. Поискайте смяната отново от „Моят профил“.',
     letterResetButton: 'Задаване на нова парола',
     viewReset: 'Нова парола',
     haveProfileSignIn: 'Вече имате профил? Вход',

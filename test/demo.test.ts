@@ -50,7 +50,8 @@ async function openDemo(width = 800, height = 600, query = ''): Promise<Demo> {
 /** A button of the header's <ae-user-menu> (its shadow root): `sign-in` or `register`. */
 async function menuButton(demo: Demo, part: 'sign-in' | 'register'): Promise<HTMLButtonElement> {
   const menu = demo.$('ae-user-menu');
-  await waitUntil(() => menu.shadowRoot?.querySelector(`[part~=${part}]`), `the menu's ${part} button`);
+  // The first open of the page compiles every element's modules on the dev server: allow for it.
+  await waitUntil(() => menu.shadowRoot?.querySelector(`[part~=${part}]`), `the menu's ${part} button`, { timeout: 10_000 });
   return menu.shadowRoot!.querySelector<HTMLButtonElement>(`[part~=${part}]`)!;
 }
 
@@ -136,7 +137,7 @@ describe('the demo store (demo/index.html)', () => {
       expect(demo.$('#products-title').textContent).to.equal('Новинки недели');
       expect(demo.$('[data-locale=ru]').getAttribute('aria-pressed')).to.equal('true');
       // Rubles by default in Russian, written the Russian way (digit groups, the sign after the number).
-      expect(demo.$('.price').textContent).to.match(/^\d[\d\s\u00a0\u202f]*\u00a0₽$/);
+      expect(demo.$('.price').textContent).to.match(/^\d[\d\s\u00a0\u202f]*(,\d\d)?\u00a0₽$/);
 
       const { form } = await openRegister(demo);
       const heading = form.shadowRoot!.querySelector('[part~=heading]')?.textContent?.trim();
@@ -167,7 +168,9 @@ describe('the demo store (demo/index.html)', () => {
   });
 
   describe('the registration loop', () => {
-    it('register → the letter in the mailbox → "Activate profile" → the greeting', async () => {
+    it('register → the letter in the mailbox → "Activate profile" → the greeting → sign in → location and currency → My account', async function () {
+      // The whole path through six views, with the adapter's simulated latency at every step.
+      this.timeout(40_000);
       const demo = await openDemo();
       const { dialog, form } = await openRegister(demo);
       const values: Record<string, string> = {
@@ -217,7 +220,16 @@ describe('the demo store (demo/index.html)', () => {
       await frameClick(demo.frame, login.querySelector('input[name=password]')!);
       await sendKeys({ type: 'Sekret-2026' });
       await frameClick(demo.frame, login.querySelector('button[type=submit]')!);
-      await waitUntil(() => !dialog.open, 'the dialog closes after the sign-in', { timeout: 5000 });
+      // A first sign-in: "then choose your location and currency", then "My account".
+      await waitUntil(() => !!dialog.querySelector('ae-preferences select[name=currency]'), 'location and currency', { timeout: 10_000 });
+      const prefs = dialog.querySelector('ae-preferences')!;
+      expect(dialog.getAttribute('aria-label')).to.equal('Location and currency');
+      await frameClick(demo.frame, prefs.querySelector('button[type=submit]')!);
+      await waitUntil(() => !!dialog.querySelector('ae-account-panel'), 'My account after the choice', { timeout: 5000 });
+      expect(dialog.getAttribute('aria-label')).to.equal('My account');
+      expect((await demo.win.aeDemo.adapter.getPreferences())?.currency, 'saved on the server side').to.equal('USD');
+      await frameClick(demo.frame, demo.$('#view-close'));
+      await waitUntil(() => !dialog.open, 'the dialog closed');
       const menu = demo.$('ae-user-menu');
       await waitUntil(() => menu.shadowRoot?.querySelector('[part~=trigger]')?.textContent?.includes('Maria'), 'the name in the header');
       // Sign out from the menu: the header offers "Sign in" again.
@@ -230,18 +242,59 @@ describe('the demo store (demo/index.html)', () => {
   });
 
   describe('"Sign in"', () => {
-    it('opens the login view: <ae-login> once defined, else registration with a line that sign-in comes soon', async () => {
+    it('opens the login view: <ae-login>, with the seeded buyer who has a history to look at', async () => {
       const demo = await openDemo();
       await frameClick(demo.frame, await menuButton(demo, 'sign-in'));
       const dialog = demo.$<HTMLDialogElement>('dialog#view');
       await waitUntil(() => dialog.open, 'the dialog');
       expect(dialog.getAttribute('aria-label')).to.equal('Sign in');
-      if (demo.win.customElements.get('ae-login')) {
-        expect(!!dialog.querySelector('ae-login'), '<ae-login> in the dialog').to.equal(true);
-      } else {
-        expect(dialog.querySelector('.view-note')?.textContent).to.equal('Sign-in comes soon. Until then, you can create a profile.');
-        expect(!!dialog.querySelector('ae-register'), '<ae-register> in the dialog').to.equal(true);
-      }
+      expect(!!dialog.querySelector('ae-login'), '<ae-login> in the dialog').to.equal(true);
+      expect(dialog.querySelector('.view-note')?.textContent).to.include('ivan.petrov@example.com');
+    });
+  });
+
+  describe('the account and support', () => {
+    it("the seeded buyer signs in and finds years of orders in My account", async function () {
+      this.timeout(30_000);
+      const demo = await openDemo();
+      await frameClick(demo.frame, await menuButton(demo, 'sign-in'));
+      const dialog = demo.$<HTMLDialogElement>('dialog#view');
+      await waitUntil(() => !!dialog.querySelector('ae-login input[name=email]'), '<ae-login>', { timeout: 8000 });
+      const login = dialog.querySelector('ae-login')!;
+      await frameClick(demo.frame, login.querySelector('input[name=email]')!);
+      await sendKeys({ type: 'ivan.petrov@example.com' });
+      await frameClick(demo.frame, login.querySelector('input[name=password]')!);
+      await sendKeys({ type: 'Lipa-demo-2026' });
+      await frameClick(demo.frame, login.querySelector('button[type=submit]')!);
+      // He chose his location and currency long ago: no question, back to the store.
+      await waitUntil(() => !dialog.open, 'the dialog closes after the sign-in', { timeout: 8000 });
+      const menu = demo.$('ae-user-menu');
+      await waitUntil(() => menu.shadowRoot?.querySelector('[part~=trigger]')?.textContent?.includes('Ivan'), 'his name in the header');
+      await frameClick(demo.frame, menu.shadowRoot!.querySelector('[part~=trigger]')!);
+      await waitUntil(() => menu.shadowRoot!.querySelector('[part~=account]')?.checkVisibility?.() ?? false, 'the menu open');
+      await frameClick(demo.frame, menu.shadowRoot!.querySelector('[part~=account]')!);
+      await waitUntil(() => !!dialog.querySelector('ae-account-panel'), 'My account', { timeout: 5000 });
+      const panel = dialog.querySelector('ae-account-panel')!;
+      const orders = (await demo.win.aeDemo.adapter.listOrders({ page: 1, pageSize: 5 })).total;
+      expect(orders, 'a long-time buyer').to.be.above(20);
+      await waitUntil(() => (panel.shadowRoot?.textContent ?? '').includes('Latest orders') || panel.textContent!.includes('Latest orders'), 'the overview', {
+        timeout: 8000,
+      });
+    });
+
+    it('"Support" in the footer opens the online chat in the lower left corner', async function () {
+      this.timeout(20_000);
+      const demo = await openDemo();
+      const chat = demo.$('ae-support') as HTMLElement & { open: boolean; updateComplete: Promise<unknown> };
+      await chat.updateComplete;
+      const launcher = chat.shadowRoot!.querySelector<HTMLElement>('[part~=launcher]')!;
+      const box = launcher.getBoundingClientRect();
+      expect(box.left, 'at the left edge').to.be.below(80);
+      expect(box.bottom, 'at the bottom').to.be.above(600 - 100);
+      const link = demo.$('ae-support-link') as HTMLElement & { updateComplete: Promise<unknown> };
+      await link.updateComplete;
+      await frameClick(demo.frame, link.shadowRoot!.querySelector('[part~=link]')!);
+      await waitUntil(() => chat.open, 'the chat opens', { timeout: 5000 });
     });
   });
 

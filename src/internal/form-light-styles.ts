@@ -14,7 +14,7 @@ const S = unsafeCSS(':scope:not(#\\#)');
  * properties set on the host are inherited by its light-DOM children.
  */
 export const formLightStyles = css`
-  @scope (ae-register, ae-login, ae-forgot-password, ae-reset-password) {
+  @scope (ae-register, ae-login, ae-forgot-password, ae-reset-password, ae-social-login, ae-preferences, ae-address-form, ae-account-panel) {
     ${S} :where(.ae-root, .ae-root :not(ae-captcha, ae-activate, ae-social-login, ae-register, ae-login, ae-forgot-password, ae-reset-password, svg *)) {
       all: revert;
       box-sizing: border-box;

@@ -14,6 +14,7 @@ import { failureOf } from '../../internal/failure.js';
 import type { Failure } from '../../internal/failure.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { PressGuard } from '../../internal/press-guard.js';
+import { SupportOffer } from '../../internal/support-offer.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import type { AdapterErrorCode } from '../../adapter/adapter-error.js';
 import { needCapability } from '../../internal/need-capability.js';
@@ -100,6 +101,8 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
   private readonly resendWait = new CountdownController(this);
   /** Holds a field's message back while a press inside the form is under way. */
   private readonly press = new PressGuard(this);
+  /** After repeated failures of one kind: "Cannot sign in? Write to support" (issue 17). */
+  private readonly offer = new SupportOffer(this, { flow: 'login', email: () => this.values.email, step: () => 'login' });
   private submitController?: AbortController;
   private resendController?: AbortController;
   private checking = false;
@@ -287,6 +290,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
         { signal: controller.signal },
       );
       this.clearPassword();
+      this.offer.success();
       this.captchaNeeded = false;
       this.notActivated = undefined;
       this.success = { firstName: session.firstName };
@@ -305,6 +309,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
   private async handleFailure(err: unknown, email: string): Promise<void> {
     const failure = failureOf(err);
     const { code } = failure;
+    this.offer.failure(code);
     this.dispatchEvent(new AeLoginErrorEvent({ code }));
     const captcha = this.captchaEl;
     // The server spent the captcha with every answer that judged the form: a new picture for the next try.
@@ -349,6 +354,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
         signal: controller.signal,
       });
       this.notActivated = { email: pending.email, sent: true };
+      this.offer.failure('letter_not_arrived');
       this.resendWait.start(this.resendCooldown);
     } catch (err) {
       if (controller.signal.aborted) return;
@@ -609,6 +615,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
               ?disabled=${this.disabled}
               .adapter=${this.resolvedAdapter}
             ></ae-social-login>`}
+        ${this.success ? nothing : this.offer.render()}
       </div>
     </div>`;
   }

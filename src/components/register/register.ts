@@ -19,6 +19,7 @@ import { needCapability } from '../../internal/need-capability.js';
 import { matchStatus } from '../../internal/match-status.js';
 import { PressGuard } from '../../internal/press-guard.js';
 import { NameSuggestions } from '../../internal/name-suggestion.js';
+import { SupportOffer } from '../../internal/support-offer.js';
 import type { ActivationCapability, CaptchaCapability, RegistrationCapability } from '../../adapter/types.js';
 import { CountdownController } from '../../internal/countdown.js';
 import type { RegistrationField, ValidationIssue } from '../../validation/validate.js';
@@ -109,6 +110,12 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   private submitController?: AbortController;
   /** The one-click passport spelling under the name fields (shared with <ae-social-login>'s profile form). */
   private readonly names = new NameSuggestions<RegistrationField>(this);
+  /** After repeated failures of one kind: "Still cannot register? Write to support" (issue 17). */
+  private readonly offer = new SupportOffer(this, {
+    flow: 'register',
+    email: () => this.values.email,
+    step: () => (this.success ? 'register.activate' : 'register'),
+  });
 
   @state() private values: Record<TextField, string> = {
     email: '',
@@ -337,6 +344,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
     try {
       const result = await (await needCapability(this.resolvedAdapter, 'registration', 'register')).register(input, { signal: controller.signal });
       this.clearPasswords();
+      this.offer.success();
       if (this.afterSuccess === 'activate') {
         // Should the chunk fail to load, the short message stands in for the hand-over.
         await loadActivate().catch(() => (this.afterSuccess = 'message'));
@@ -371,6 +379,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   private async handleFailure(err: unknown): Promise<void> {
     const failure = failureOf(err);
     const { code, field } = failure;
+    this.offer.failure(code);
     this.dispatchEvent(new AeRegisterErrorEvent(field ? { code, field } : { code }));
     const captcha = this.captchaEl;
     if (RETRYABLE.has(code)) {
@@ -554,6 +563,9 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
     });
   }
 
+  /** Each "Send again" means the letter did not come; the second one offers the chat. */
+  private readonly onLetterResent = (): void => this.offer.failure('letter_not_arrived');
+
   private renderSuccess(email: string): TemplateResult {
     if (this.afterSuccess === 'activate') {
       return html`<ae-activate
@@ -564,6 +576,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
         theme=${this.theme ?? nothing}
         .adapter=${this.resolvedAdapter}
         @ae-activate-change-email=${this.onChangeEmail}
+        @ae-activation-resent=${this.onLetterResent}
       ></ae-activate>`;
     }
     return html`<div class="ae-success" tabindex="-1" role="status">
@@ -665,6 +678,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
             ?disabled=${this.disabled}
             .adapter=${this.resolvedAdapter}
           ></ae-social-login>`}
+      ${this.offer.render()}
     </div>`;
   }
 

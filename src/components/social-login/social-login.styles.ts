@@ -20,13 +20,8 @@ export const socialShadowStyles = [
   `,
 ];
 
-/**
- * The forms' own light sheet under this element's scope, so the profile form, notices and banners look the
- * same standalone as inside `<ae-register>` (whose scope already reaches them; the nearer scope wins a tie).
- * Until form-light-styles.ts lists `ae-social-login` in its `@scope`, this re-scoped copy is made at runtime
- * (no bytes added: it is the same CSS text).
- */
-export const socialFormStyles = unsafeCSS(formLightStyles.cssText.replace(/@scope\s*\([^)]*\)/, '@scope (ae-social-login)'));
+/** The one light-DOM form sheet (form-light-styles.ts lists ae-social-login in its `@scope`). */
+export const socialFormStyles = formLightStyles;
 
 const S = unsafeCSS(':scope:not(#\\#)');
 
