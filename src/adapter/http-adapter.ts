@@ -544,17 +544,23 @@ function codeFromStatus(operation: Operation, status: number): AdapterErrorCode 
   }
 }
 
-/** `Retry-After` as seconds: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+/**
+ * The longest wait a server may ask for: a day. A longer one (400 digits read as Infinity) would have read as
+ * "try again now"; a day tells the person the truth closely enough.
+ */
+const MAX_RETRY_AFTER_S = 86_400;
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP-date (RFC 9110 §10.2.3), at most a day. */
 function parseRetryAfter(value: string | null): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), MAX_RETRY_AFTER_S);
   const at = Date.parse(trimmed);
-  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : undefined;
+  return Number.isFinite(at) ? Math.min(Math.max(0, Math.ceil((at - Date.now()) / 1000)), MAX_RETRY_AFTER_S) : undefined;
 }
 
 function nonNegative(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(Math.ceil(value), MAX_RETRY_AFTER_S) : undefined;
 }
 
 /** The string-valued entries of a JSON object, or undefined when there are none. */

@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { TranslitSystem } from '../translit/translit.js';
+import { NAME_MAX_LENGTH } from '../validation/limits.js';
 import type { ValidationIssue } from '../validation/validate.js';
 import { getLocale } from '../locales/localization.js';
 
@@ -32,6 +33,8 @@ export class NameSuggestions<F extends string> {
   /** After the field changed to `value` (with `issue` from the name schema): asks the full table, lazily. */
   refine(field: F, value: string, issue: ValidationIssue | undefined, tools: SuggestionTools, explicit: TranslitSystem | undefined, current: () => string): void {
     if (!issue || !REFINED.has(issue.code)) return;
+    // Too long for any usable spelling (the schema offers none either): not worth the full table's work.
+    if (value.length > NAME_MAX_LENGTH * 4) return;
     const system = tools.pickSystem(value, explicit, getLocale());
     void tools.transliterateName(value, system).then((suggestion) => {
       if (current() !== value) return;

@@ -49,7 +49,9 @@ export function nameSchema(system: TranslitSystem = 'ru') {
         if (v.length > NAME_MAX_LENGTH) fail(ctx, 'name.tooLong', { max: NAME_MAX_LENGTH });
         return;
       }
-      const suggestion = transliterateNameSync(v, system);
+      // A text this long can have no usable spelling (each letter gives at least one): no transliteration of a
+      // pasted page on every keystroke.
+      const suggestion = v.length > NAME_MAX_LENGTH * 4 ? '' : transliterateNameSync(v, system);
       const usable = suggestion !== '' && suggestion !== v && suggestion.length <= NAME_MAX_LENGTH;
       const params = usable ? { suggestion } : undefined;
       if (hasCyrillic(v)) return fail(ctx, 'name.cyrillic', params);
