@@ -23,7 +23,8 @@ const cleanOut = () => ({
 });
 
 export default {
-  input: { 'ae-auth-elements': 'src/index.ts' },
+  // src/cdn.ts: the forms at once, the account, support and social elements when their tag appears.
+  input: { 'ae-auth-elements': 'src/cdn.ts' },
   // The entry may export internals to its lazy chunks: without this rollup moves the shared code into a
   // second file and leaves the entry a facade (two requests at first load instead of one).
   preserveEntrySignatures: 'allow-extension',

@@ -56,11 +56,13 @@ try {
   check(!modules.some((m) => m.includes('node_modules/transliteration/')), 'no transliteration module in any chunk');
   for (const m of CHARMAP_MARKERS) check(!all.includes(m), `no transliteration charmap in any chunk: ${m} absent`);
   // Lazy chunks: the locales, the @lit/localize runtime (loaded when a locale is configured), and the two adapters (the embedded MemoryAdapter, loaded on its first call,
-  // and the HttpAdapter behind `endpoint`) with the AdapterError class they share; none of them may hold registration or activation markers.
+  // and the HttpAdapter behind `endpoint`) with the AdapterError class they share, and their modules of the later capabilities (social,
+  // support with its agent, account with the address schema and libphonenumber-js), each loaded on the first call of one of its methods;
+  // none of them may hold registration or activation markers.
   // (The locale chunks hold every element's translations by design; the adapter chunks must not.)
   const lazyText = lazy.filter((c) => !c.label.startsWith('locale ')).map((c) => c.code ?? '').join('\n');
   check(
-    lazy.every((c) => /^locale |memory-adapter|http-adapter|adapter-error|common-passwords|capability|@lit\/localize\/init\/runtime/.test(c.label)),
+    lazy.every((c) => /^locale |memory-adapter|http-adapter|adapter-error|common-passwords|capability|@lit\/localize\/init\/runtime|locales\/configure|(memory|http)-(social|support|account)|memory-social-consent|support-agent|libphonenumber-js/.test(c.label)),
     `lazy chunks are only locales, the locale runtime and adapters (${lazy.map((c) => c.label).join(', ') || 'none'})`,
   );
   for (const m of ['ae-register', 'register.submit', 'ae-activate']) {

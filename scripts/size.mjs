@@ -24,17 +24,28 @@ import {
 /** Targets and enforced ceilings in kB (1 kB = 1000 bytes) of gzip at first load. */
 const TARGETS = { library: 25, captcha: 10, register: 20 };
 // 2026-12-01: the designed look (issue 20: token scale, field anatomy, captcha card) and the adapter
-// capabilities (issue 15) added about 0.7 kB to the captcha and 1.6 kB to the form elements; the whole library
-// now holds seven elements. The captcha's 10 kB target stands (printed as "target not met").
+// capabilities (issue 15) added about 0.7 kB to the captcha and 1.6 kB to the form elements. The captcha's 10 kB
+// target stands (printed as "target not met").
+// 2026-12-01, later: social sign-in (issue 16) embedded in <ae-register> and <ae-login> (+0.6 kB: the block's
+// template; the element itself is a lazy chunk) and the support offer (issue 17, +0.5 kB of texts) in both; the
+// library now holds fourteen elements, so "whole library" is a page with every tag (the 25 kB target was set for
+// three). Ceilings a little above the measured sizes, as before.
 const CEILINGS = {
-  library: 36,
+  library: 75,
   captcha: 10.7,
-  register: 18.8,
-  activate: 13.8,
-  login: 19.4,
+  register: 19.9,
+  activate: 13.9,
+  login: 21.4,
   forgot: 15.5,
   reset: 17.4,
-  userMenu: 15.9,
+  userMenu: 16.4,
+  socialLogin: 24.3,
+  support: 20,
+  supportLink: 8.1,
+  conversation: 15.8,
+  accountPanel: 22.1,
+  preferences: 17.3,
+  addressForm: 20.3,
 };
 const strict = process.argv.includes('--strict');
 const BUDGETS = strict ? TARGETS : CEILINGS;
@@ -48,9 +59,16 @@ const LABELS = {
   forgot: '<ae-forgot-password> alone (forgot-password.js)',
   reset: '<ae-reset-password> alone (reset-password.js)',
   userMenu: '<ae-user-menu> alone (user-menu.js)',
+  socialLogin: '<ae-social-login> alone (social-login.js)',
+  support: '<ae-support> alone (support.js)',
+  supportLink: '<ae-support-link> alone (support-link.js)',
+  conversation: '<ae-conversation> alone (conversation.js)',
+  accountPanel: '<ae-account-panel> alone (account-panel.js)',
+  preferences: '<ae-preferences> alone (preferences.js)',
+  addressForm: '<ae-address-form> alone (address-form.js)',
 };
 
-requireDist(...['captcha', 'register', 'activate', 'login', 'forgot-password', 'reset-password', 'user-menu'].map((n) => `dist/define/ae-${n}.js`));
+requireDist(...['captcha', 'register', 'activate', 'login', 'forgot-password', 'reset-password', 'user-menu', 'social-login', 'support', 'support-link', 'conversation', 'account-panel', 'preferences', 'address-form'].map((n) => `dist/define/ae-${n}.js`));
 
 const app = makeConsumer();
 const rows = [];

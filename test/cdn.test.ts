@@ -123,5 +123,20 @@ describe('the CDN build in a page without a bundler', () => {
       expect(await lib.transliterateName('Łukasz', 'ru')).to.equal('Lukasz');
       expect(chunkRequests(window, 'transliteration-')).to.have.length(1);
     });
+
+    it('defines the account, support and social elements only when their tag appears, from chunks next to it', async () => {
+      await cdnSource();
+      const url: string = CDN;
+      await import(/* @vite-ignore */ url);
+      // This page has no account panel: nothing of it was fetched.
+      expect(customElements.get('ae-account-panel'), 'not defined before use').to.equal(undefined);
+      expect(chunkRequests(window, 'ae-account-panel-')).to.have.length(0);
+      const chat = document.createElement('ae-support');
+      document.body.append(chat);
+      await waitUntil(() => customElements.get('ae-support'), '<ae-support> defined once in the page', { timeout: 5000 });
+      expect(chunkRequests(window, 'ae-support-').length).to.be.above(0);
+      expect(customElements.get('ae-account-panel'), 'still not the panel').to.equal(undefined);
+      chat.remove();
+    });
   });
 });

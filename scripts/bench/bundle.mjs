@@ -70,6 +70,13 @@ export const CONSUMER_ENTRIES = {
   forgot: "import 'ae-auth-elements/forgot-password.js';\n",
   reset: "import 'ae-auth-elements/reset-password.js';\n",
   userMenu: "import 'ae-auth-elements/user-menu.js';\n",
+  socialLogin: "import 'ae-auth-elements/social-login.js';\n",
+  support: "import 'ae-auth-elements/support.js';\n",
+  supportLink: "import 'ae-auth-elements/support-link.js';\n",
+  conversation: "import 'ae-auth-elements/conversation.js';\n",
+  accountPanel: "import 'ae-auth-elements/account-panel.js';\n",
+  preferences: "import 'ae-auth-elements/preferences.js';\n",
+  addressForm: "import 'ae-auth-elements/address-form.js';\n",
 };
 
 /** A name for a lazy chunk, from the modules inside it. */

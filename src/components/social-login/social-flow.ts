@@ -21,10 +21,10 @@ const CALLBACK_PARAMS = ['code', 'state', 'device_id', 'error', 'error_descripti
 
 /** Why the window side of a flow stopped (the adapter's failures are AdapterErrors). */
 export class FlowError extends Error {
+  override readonly name = 'FlowError';
   readonly code: 'popup_blocked' | 'popup_closed' | 'state_mismatch';
   constructor(code: FlowError['code']) {
     super(code);
-    this.name = 'FlowError';
     this.code = code;
   }
 }
