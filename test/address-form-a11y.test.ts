@@ -15,7 +15,7 @@ import { setLocale } from '../src/locales/localization.js';
 import { choosePreferences, resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
 import { resetSessionStoreForTests } from '../src/session/session-store.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
-import { findButton, input, realClick, shownText } from './helpers/dom.js';
+import { input, realClick, shownText } from './helpers/dom.js';
 import { expectAccessible } from './helpers/axe.js';
 
 setSessionChannelName(`ae-test:address-form-a11y:${Math.random().toString(36).slice(2)}`);
@@ -46,7 +46,8 @@ async function mount(adapter: MemoryAdapter): Promise<AeAddressForm> {
 }
 
 async function openNew(el: AeAddressForm): Promise<void> {
-  await realClick(findButton(el, 'Add address'));
+  // By its class: its text is in the page's language (en, ru or bg here).
+  await realClick(el.querySelector<HTMLButtonElement>('button.ae-add')!);
   await waitUntil(() => el.querySelector('form.ae-form'), 'the form');
   // The schema chunk (zod + libphonenumber) arrives in parallel; the form is usable before it.
   await waitUntil(() => (el as unknown as { v?: unknown }).v, 'validation loaded', { timeout: 8000 });
