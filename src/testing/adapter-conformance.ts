@@ -7,7 +7,9 @@
  * as plain `Error`s.
  *
  * The checks come in one block per capability (see `CAPABILITY_METHODS`): `captcha`, `registration`,
- * `activation`, `signIn`, `session`, `passwordReset`. All run by default; an adapter that implements only some
+ * `activation`, `signIn`, `session`, `passwordReset`, `account` (the person's own data only, the password
+ * again where it is asked for), `support` (conversations, an idempotent send, a context without secrets).
+ * `social` has no block yet: a provider's consent cannot be driven the same way on every backend. All run by default; an adapter that implements only some
  * declares them with `{ capabilities: [...] }` (a capability needs the ones it builds on: registration needs
  * captcha, activation registration, signIn activation, session signIn, passwordReset activation).
  *
@@ -409,6 +411,8 @@ export function describeAdapterConformance(
     if (has('signIn')) describeSignIn();
     if (has('session')) describeSession();
     if (has('passwordReset')) describePasswordReset();
+    if (has('account')) describeAccount();
+    if (has('support')) describeSupport();
     describeAbort();
   });
 
@@ -897,6 +901,101 @@ export function describeAdapterConformance(
           }
         });
       }
+    });
+  }
+
+  function describeAccount(): void {
+    r.describe('the account', () => {
+      test('every call needs the person signed in: forbidden when signed out', async (h) => {
+        const a = adapterOf(h);
+        await expectCode(a.getAccountSummary(), 'forbidden', 'getAccountSummary() signed out');
+        await expectCode(a.listOrders({ page: 1 }), 'forbidden', 'listOrders() signed out');
+        await expectCode(a.getPreferences(), 'forbidden', 'getPreferences() signed out');
+      });
+
+      test('a new buyer: an empty first page with its total, preferences unset until chosen, then kept', async (h) => {
+        const a = adapterOf(h);
+        const user = await activeUser(h);
+        await expectSuccess(signInWith(h, user.email, PASSWORD), 'signIn()');
+        const page = await expectSuccess(a.listOrders({ page: 1, pageSize: 10 }), 'listOrders()');
+        check(Array.isArray(page.items) && page.page === 1 && page.pageSize === 10, 'a page echoes page and pageSize');
+        check(page.total === page.items.length, `total ${page.total} for ${page.items.length} items on the only page`);
+        check((await expectSuccess(a.getPreferences(), 'getPreferences()')) === null, 'preferences of a new buyer');
+        const saved = await expectSuccess(a.setPreferences({ country: 'BG', currency: 'EUR' }), 'setPreferences()');
+        check(saved.country === 'BG' && saved.currency === 'EUR', 'setPreferences() answers what it kept');
+        const again = await expectSuccess(a.getPreferences(), 'getPreferences() after setPreferences()');
+        check(again?.country === 'BG' && again.currency === 'EUR', 'the preferences are kept');
+        await expectCode(a.listOrders({ page: 1, pageSize: 1000 }), 'validation', 'a page size over 100');
+        await expectCode(a.getOrder('no-such-order'), 'not_found', 'getOrder() of an unknown order');
+      });
+
+      test('a password change needs the current password and follows the password rules', async (h) => {
+        const a = adapterOf(h);
+        const user = await activeUser(h);
+        await expectSuccess(signInWith(h, user.email, PASSWORD), 'signIn()');
+        await expectCode(
+          a.changePassword({ currentPassword: `${PASSWORD}x`, newPassword: NEW_PASSWORD, signOutOthers: false }),
+          'invalid_credentials',
+          'changePassword() with a wrong current password',
+        );
+        await expectCode(
+          a.changePassword({ currentPassword: PASSWORD, newPassword: 'short', signOutOthers: false }),
+          'validation',
+          'changePassword() to a password the rules refuse',
+        );
+        await expectSuccess(
+          a.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, signOutOthers: false }),
+          'changePassword()',
+        );
+        await expectSuccess(a.signOut(), 'signOut()');
+        await expectCode(signInWith(h, user.email, PASSWORD), 'invalid_credentials', 'the old password after the change');
+        await expectSuccess(signInWith(h, user.email, NEW_PASSWORD), 'signIn() with the new password');
+      });
+    });
+  }
+
+  function describeSupport(): void {
+    r.describe('support', () => {
+      const start = (h: ConformanceHarness, context?: Record<string, unknown>) =>
+        adapterOf(h).startConversation({
+          topic: 'captcha',
+          email: freshEmail(),
+          locale: 'en',
+          ...(context ? { context: context as never } : {}),
+        });
+
+      test('a conversation starts signed out with an address; an agent status is one of three', async (h) => {
+        const a = adapterOf(h);
+        const conversation = await expectSuccess(start(h), 'startConversation()');
+        check(typeof conversation.id === 'string' && conversation.id !== '', 'a conversation id');
+        const page = await expectSuccess(a.listMessages(conversation.id), 'listMessages()');
+        check(Array.isArray(page.messages) && typeof page.lastEventId === 'string', 'a page of messages with its lastEventId');
+        const status = await expectSuccess(a.agentStatus(), 'agentStatus()');
+        check(['online', 'away', 'offline'].includes(status.status), `agentStatus() ${show(status.status)}`);
+        await expectCode(a.listMessages('no-such-conversation'), 'not_found', 'listMessages() of an unknown conversation');
+      });
+
+      test('a send is idempotent by clientId: a retry returns the message accepted and adds nothing', async (h) => {
+        const a = adapterOf(h);
+        const conversation = await expectSuccess(start(h), 'startConversation()');
+        const input = { text: 'The code from the picture is never accepted', clientId: 'conformance-retry-0001' };
+        const first = await expectSuccess(a.sendMessage(conversation.id, input), 'sendMessage()');
+        const second = await expectSuccess(a.sendMessage(conversation.id, input), 'sendMessage() again');
+        check(first.id === second.id, 'the retry returned another message');
+        const mine = (await a.listMessages(conversation.id)).messages.filter((m) => m.from === 'person');
+        check(mine.length === 1, `${mine.length} copies of the person's message`);
+        await expectCode(a.sendMessage(conversation.id, { text: '   ', clientId: 'conformance-empty-01' }), 'validation', 'an empty message');
+      });
+
+      test('the context keeps its four fields and nothing else: never a password', async (h) => {
+        const a = adapterOf(h);
+        const conversation = await expectSuccess(
+          start(h, { step: 'register', errorCodes: ['captcha_invalid'], locale: 'en', maskedEmail: 'm***@example.com', password: PASSWORD }),
+          'startConversation() with a context',
+        );
+        const listed = JSON.stringify(await a.listMessages(conversation.id)) + JSON.stringify(conversation);
+        check(!listed.includes(PASSWORD), 'the password came back from the server');
+      });
     });
   }
 
