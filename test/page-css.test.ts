@@ -300,9 +300,10 @@ describe('page CSS and <ae-register>', () => {
       expect(style.borderTopStyle).to.equal('solid');
       expect(differences(expected, snapshot(probesWithoutErrors(el)))).to.deep.equal([]);
 
-      // One sheet per root: the document has it once, the host's shadow root has it once.
+      // One form sheet per root: the document has it once, the host's shadow root has it once. (The social
+      // block's own sheet, `@scope (ae-register, ae-login)` for its place in the forms, is another one.)
       const ours = (sheets: readonly CSSStyleSheet[]) =>
-        sheets.filter((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@scope (ae-register')));
+        sheets.filter((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@scope (ae-register, ae-login, ae-forgot-password')));
       expect(ours(host.shadowRoot!.adoptedStyleSheets)).to.have.length(1);
       expect(ours(document.adoptedStyleSheets)).to.have.length(1);
       expect(ours(host.shadowRoot!.adoptedStyleSheets)[0] === ours(document.adoptedStyleSheets)[0]).to.equal(true);
