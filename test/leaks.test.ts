@@ -28,6 +28,12 @@ await Promise.all([
   import('../src/define/ae-forgot-password.js'),
   import('../src/define/ae-reset-password.js'),
   import('../src/define/ae-user-menu.js'),
+  import('../src/define/ae-social-login.js'),
+  import('../src/define/ae-support.js'),
+  import('../src/define/ae-support-link.js'),
+  import('../src/define/ae-preferences.js'),
+  import('../src/define/ae-address-form.js'),
+  import('../src/define/ae-account-panel.js'),
 ]);
 
 const memory = new MemoryAdapter({ latency: 0, captchaAnswer: 'Ab3dE' });
@@ -62,6 +68,14 @@ const CASES: Case[] = [
   { tag: 'ae-forgot-password', make: withAdapter('ae-forgot-password') },
   { tag: 'ae-reset-password', make: (i) => withAdapter('ae-reset-password', { token: `token-${i}` })() },
   { tag: 'ae-user-menu', make: withAdapter('ae-user-menu') },
+  { tag: 'ae-social-login', make: withAdapter('ae-social-login') },
+  // The chat's launcher with its window listeners and session subscription (the panel closed).
+  { tag: 'ae-support', make: withAdapter('ae-support') },
+  { tag: 'ae-support-link', make: withAdapter('ae-support-link') },
+  { tag: 'ae-preferences', make: withAdapter('ae-preferences') },
+  { tag: 'ae-address-form', make: withAdapter('ae-address-form') },
+  // Signed out: the panel shows its sign-in, with the session store's subscription.
+  { tag: 'ae-account-panel', make: withAdapter('ae-account-panel') },
 ];
 
 const BATCHES = 10;
