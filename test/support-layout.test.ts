@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../src/define/ae-support.js';
 import '../src/define/ae-register.js';
 import { setLocale } from '../src/locales/localization.js';
@@ -27,6 +27,11 @@ async function settled(): Promise<void> {
 }
 
 describe('<ae-support> on a 360 px screen', () => {
+  beforeEach(async () => {
+    // Scroll events, ResizeObserver and animation frames come only to the visible tab: two test files run side
+    // by side as tabs, and this one measures where the chat button goes on scroll.
+    await executeServerCommand('bring-to-front');
+  });
   before(async () => {
     await setViewport({ width: W, height: H });
     // Where things end up, not the button's short move there (no transition under reduced motion).
