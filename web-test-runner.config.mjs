@@ -9,6 +9,7 @@ import { countReporter } from './scripts/count-reporter.mjs';
 import { contractServerPlugin } from './test/server/contract-server-plugin.mjs';
 import { cspPagesMiddleware } from './test/csp/csp-middleware.mjs';
 import { mediaFeaturesPlugin } from './scripts/wtr-media-features.mjs';
+import { heapPlugin } from './scripts/wtr-heap.mjs';
 
 export { findChrome };
 
@@ -50,6 +51,8 @@ export default {
     contractServerPlugin(),
     // forced-colors and prefers-contrast, which emulateMedia does not pass to Puppeteer.
     mediaFeaturesPlugin(),
+    // heap-usage and live-instances: garbage collection and counts through the DevTools protocol (leak tests).
+    heapPlugin(),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };
