@@ -20,7 +20,7 @@ export function formCardStyles(name: string): CSSResult[] {
       [part='base'] {
         display: grid;
         gap: var(--_gap);
-        padding: var(${p('padding')}, var(--_s5));
+        padding: var(${p('padding')}, min(var(--_s5), 7.5vi));
         background: var(--_surface);
         border: 1px solid var(${p('border-color')}, var(--_line));
         border-radius: var(--_radius-large);

@@ -199,7 +199,7 @@ export const formLightStyles = css`
       display: grid;
       justify-items: center;
       min-block-size: var(--_control);
-      padding: var(--_s2) var(--_s4);
+      padding: var(--_s2) min(var(--_s4), 5vi);
       font-weight: 700;
       color: var(--_primary-text);
       background: var(--_primary);
@@ -313,6 +313,7 @@ export const formLightStyles = css`
       color: var(--_danger);
     }
     ${S} button.ae-link {
+      min-block-size: 24px;
       padding: 0;
       font: inherit;
       background: none;

@@ -67,6 +67,8 @@ export const tokens = css`
     text-align: start;
     text-indent: 0;
     text-shadow: none;
+    /* A long address or word breaks rather than push the element wider than a narrow screen. */
+    overflow-wrap: anywhere;
   }
   @media (prefers-reduced-motion: reduce) {
     :host {

@@ -26,6 +26,7 @@ export const captchaStyles = [
     }
     [part='row'] {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: var(--_s2);
     }

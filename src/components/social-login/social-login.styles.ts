@@ -48,10 +48,10 @@ export const socialLightStyles = css`
       display: flex;
       align-items: center;
       justify-content: center;
-      gap: var(--_s3);
+      gap: min(var(--_s3), 4vi);
       inline-size: 100%;
       min-block-size: max(var(--_control), 44px);
-      padding: 0 var(--_s4);
+      padding: 0 min(var(--_s4), 5vi);
       font: inherit;
       font-weight: 600;
       line-height: 1.2;

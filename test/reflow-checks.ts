@@ -1,0 +1,288 @@
+/**
+ * Layout and color facts for the reflow tests (issue 19, accessibility): measured on the real elements in
+ * Chromium, through their shadow roots. Each check returns the offenders as short readable lines, so a failing
+ * test says which node and by how much.
+ */
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { waitUntil } from '@open-wc/testing';
+
+/** Every element under `root`, light DOM and open shadow roots, in tree order. */
+export function deepElements(root: Element): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Element | ShadowRoot) => {
+    for (const child of node.children) {
+      out.push(child);
+      if (child.shadowRoot) visit(child.shadowRoot);
+      visit(child);
+    }
+  };
+  out.push(root);
+  if (root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return out;
+}
+
+/** The composed-tree parent (a shadow root's host, a slotted node's slot is skipped: its box is the host's). */
+function composedParent(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+export function describeNode(el: Element): string {
+  const part = el.getAttribute('part');
+  const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+  const name = el.getAttribute('name');
+  return `${el.localName}${part ? `[part=${part}]` : ''}${cls}${name ? `[name=${name}]` : ''}`;
+}
+
+const shown = (el: Element): boolean => {
+  if (!(el instanceof HTMLElement || el instanceof SVGElement)) return false;
+  if (!el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true })) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+};
+
+/** Visually hidden text (the 1 px clip pattern) is meant to be clipped. */
+const visuallyHidden = (el: Element): boolean => {
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  return (s.position === 'absolute' || s.position === 'fixed') && r.width <= 1 && r.height <= 1;
+};
+
+/** Sideways scrolling: the document wider than the viewport, or the element wider than its own box. */
+export function horizontalOverflow(host: Element): string[] {
+  const out: string[] = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth) out.push(`document: scrollWidth ${doc.scrollWidth} > ${doc.clientWidth}`);
+  if (host.scrollWidth > host.clientWidth + 1 && host.clientWidth > 0) out.push(`${host.localName}: scrollWidth ${host.scrollWidth} > ${host.clientWidth}`);
+  const width = doc.clientWidth;
+  const outside = deepElements(host).filter((el) => {
+    if (!shown(el) || visuallyHidden(el)) return false;
+    const r = el.getBoundingClientRect();
+    return r.right > width + 0.5 || r.left < -0.5;
+  });
+  // The innermost boxes that stick out are the cause: their ancestors only follow them.
+  const followers = new Set<Element>();
+  for (const el of outside) for (let n = composedParent(el); n; n = composedParent(n)) followers.add(n);
+  for (const el of outside) {
+    if (followers.has(el)) continue;
+    const r = el.getBoundingClientRect();
+    out.push(`${describeNode(el)}: ${Math.round(r.left)}…${Math.round(r.right)} outside 0…${width}`);
+  }
+  return out;
+}
+
+/**
+ * Text cut off: a box that hides what overflows it while its content is wider or taller than it. A single-line
+ * ellipsis (text-overflow: ellipsis) is an intended cut, as are form fields (they scroll their own value).
+ */
+export function clippedText(host: Element): string[] {
+  const out: string[] = [];
+  for (const el of deepElements(host)) {
+    if (!shown(el) || visuallyHidden(el)) continue;
+    if (el.matches('input, textarea, select')) continue;
+    const s = getComputedStyle(el);
+    const hidesX = s.overflowX === 'hidden' || s.overflowX === 'clip';
+    const hidesY = s.overflowY === 'hidden' || s.overflowY === 'clip';
+    if (!hidesX && !hidesY) continue;
+    if (s.textOverflow === 'ellipsis') continue;
+    if (!(el.textContent ?? '').trim() && !el.shadowRoot) continue;
+    if (hidesX && el.scrollWidth > el.clientWidth + 1) out.push(`${describeNode(el)}: ${el.scrollWidth} px of text in ${el.clientWidth}`);
+    else if (hidesY && el.scrollHeight > el.clientHeight + 1) out.push(`${describeNode(el)}: ${el.scrollHeight} px high in ${el.clientHeight}`);
+  }
+  return out;
+}
+
+const CONTROL = 'button, input:not([type=hidden]), select, textarea, a[href], summary, [role=button], [role=link], [role=tab], [role=menuitem], [role=checkbox], [role=radio], [tabindex]:not([tabindex="-1"])';
+
+/** Interactive controls shown in `host`, through shadow roots. */
+export function controls(host: Element): HTMLElement[] {
+  return deepElements(host).filter((el): el is HTMLElement => el instanceof HTMLElement && el.matches(CONTROL) && shown(el) && !visuallyHidden(el));
+}
+
+/** A link inside a sentence is exempt from the target size (WCAG 2.5.8 "inline"). */
+function inlineInText(el: HTMLElement): boolean {
+  if (getComputedStyle(el).display !== 'inline') return false;
+  const parent = composedParent(el);
+  const text = [...(parent?.childNodes ?? [])].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+  return text.length > 0;
+}
+
+/**
+ * Controls smaller than 24 × 24 CSS px (WCAG 2.5.8). A checkbox or radio counts with its label (the label is
+ * its target too); an inline link in a sentence is exempt.
+ */
+export function smallTargets(host: Element): string[] {
+  const out: string[] = [];
+  for (const el of controls(host)) {
+    if (inlineInText(el)) continue;
+    let r = el.getBoundingClientRect();
+    const label = el.closest('label') ?? (el instanceof HTMLInputElement ? el.labels?.[0] : null);
+    if (label && el.matches('input[type=checkbox], input[type=radio]')) {
+      const l = label.getBoundingClientRect();
+      r = new DOMRect(Math.min(l.left, r.left), Math.min(l.top, r.top), Math.max(l.width, r.width), Math.max(l.height, r.height));
+    }
+    if (r.width < 23.99 || r.height < 23.99) out.push(`${describeNode(el)}: ${r.width.toFixed(1)} × ${r.height.toFixed(1)}`);
+  }
+  return out;
+}
+
+// ---- colors ------------------------------------------------------------------------------------------------
+
+/** `rgb(…)`/`rgba(…)` as [r, g, b, a]; other syntaxes resolved through a canvas. */
+export function rgba(color: string): [number, number, number, number] {
+  const m = color.match(/rgba?\(([^)]+)\)/);
+  if (m) {
+    const p = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+    return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
+  }
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  ctx.fillStyle = '#000';
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, 1, 1);
+  const d = ctx.getImageData(0, 0, 1, 1).data;
+  return [d[0]!, d[1]!, d[2]!, d[3]! / 255];
+}
+
+const transparent = (color: string) => rgba(color)[3] < 0.05;
+
+/** The first opaque-ish background behind `el` in the composed tree (the page's canvas at the end). */
+export function backgroundBehind(el: Element): string {
+  for (let n: Element | null = el; n; n = composedParent(n)) {
+    const bg = getComputedStyle(n).backgroundColor;
+    if (!transparent(bg)) return bg;
+  }
+  return getComputedStyle(document.documentElement).backgroundColor;
+}
+
+const sameColor = (a: string, b: string) => {
+  const [x, y] = [rgba(a), rgba(b)];
+  return Math.abs(x[0] - y[0]) + Math.abs(x[1] - y[1]) + Math.abs(x[2] - y[2]) < 24;
+};
+
+/**
+ * Controls with no visible edge: neither a border nor an outline in a color other than what is behind them
+ * (a filled button's own background, unlike what surrounds it, counts as an edge except in forced colors,
+ * where the system paints backgrounds alike and only borders stay).
+ */
+export function invisibleEdges(host: Element, { fillCounts }: { fillCounts: boolean }): string[] {
+  const out: string[] = [];
+  for (const el of controls(host)) {
+    if (inlineInText(el) || el.matches('a[href]')) continue;
+    const s = getComputedStyle(el);
+    const around = backgroundBehind(composedParent(el) ?? el);
+    const sides = ['Top', 'Right', 'Bottom', 'Left'] as const;
+    const border = sides.some((side) => {
+      const style = s.getPropertyValue(`border-${side.toLowerCase()}-style`);
+      const width = parseFloat(s.getPropertyValue(`border-${side.toLowerCase()}-width`));
+      const color = s.getPropertyValue(`border-${side.toLowerCase()}-color`);
+      return style !== 'none' && style !== 'hidden' && width > 0 && !transparent(color) && !sameColor(color, around);
+    });
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !transparent(s.outlineColor);
+    const fill = fillCounts && !transparent(s.backgroundColor) && !sameColor(s.backgroundColor, around);
+    // A checkbox or radio is drawn by the system with its own edge.
+    const native = el.matches('input[type=checkbox], input[type=radio]') && s.appearance !== 'none';
+    // A control styled as a link is marked by its underline.
+    const underlined = s.textDecorationLine.includes('underline') && !transparent(s.textDecorationColor) && !sameColor(s.color, around);
+    // A button drawn inside a field (the password's "show" eye) has the field's border around it.
+    const r = el.getBoundingClientRect();
+    const field = [...(composedParent(el)?.children ?? [])].find((n) => n !== el && n.matches('input, textarea, select'));
+    const f = field?.getBoundingClientRect();
+    const inField = !!f && r.left >= f.left && r.right <= f.right && r.top >= f.top && r.bottom <= f.bottom && !invisibleEdges(field!, { fillCounts }).length;
+    if (!border && !outline && !fill && !native && !underlined && !inField) out.push(`${describeNode(el)}: border ${s.borderTopStyle} ${s.borderTopColor} on ${around}`);
+  }
+  return out;
+}
+
+/** Text whose color is the color behind it. */
+export function invisibleText(host: Element): string[] {
+  const out: string[] = [];
+  for (const el of deepElements(host)) {
+    if (!shown(el) || visuallyHidden(el)) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+    if (!own && !el.matches('input, textarea, select')) continue;
+    const s = getComputedStyle(el);
+    if (s.visibility !== 'visible' || parseFloat(s.opacity) === 0) continue;
+    const bg = backgroundBehind(el);
+    if (sameColor(s.color, bg) || transparent(s.color)) out.push(`${describeNode(el)}: ${s.color} on ${bg}`);
+  }
+  return out;
+}
+
+// ---- motion ------------------------------------------------------------------------------------------------
+
+const seconds = (list: string) => Math.max(0, ...list.split(',').map((t) => (t.trim().endsWith('ms') ? parseFloat(t) / 1000 : parseFloat(t))));
+
+/** Transitions and animations longer than 0.01 s on any node (as declared: they run on the next change). */
+export function longMotion(host: Element): string[] {
+  const out: string[] = [];
+  for (const el of deepElements(host)) {
+    for (const pseudo of [null, '::before', '::after'] as const) {
+      const s = getComputedStyle(el, pseudo);
+      const transition = s.transitionProperty !== 'none' ? seconds(s.transitionDuration) + seconds(s.transitionDelay) : 0;
+      const animation = s.animationName !== 'none' ? seconds(s.animationDuration) : 0;
+      if (transition > 0.01 || animation > 0.01) {
+        out.push(`${describeNode(el)}${pseudo ?? ''}: transition ${s.transitionProperty} ${s.transitionDuration}, animation ${s.animationName} ${s.animationDuration}`);
+      }
+    }
+  }
+  return out;
+}
+
+// ---- modes ---------------------------------------------------------------------------------------------------
+
+export type Mode = 'narrow' | 'text-200' | 'dark' | 'forced-colors' | 'reduced-motion';
+export const MODES: readonly Mode[] = ['narrow', 'text-200', 'dark', 'forced-colors', 'reduced-motion'];
+
+let darkSheet: HTMLLinkElement | undefined;
+
+/** Puts the page in `mode` (all modes at 320 px; text-200 with the browser's text size at 200 %). */
+export async function enterMode(mode: Mode): Promise<void> {
+  await executeServerCommand('bring-to-front');
+  await setViewport({ width: 320, height: 640 });
+  document.body.style.margin = '0';
+  if (mode === 'text-200') await executeServerCommand('text-size', { percent: 200 });
+  if (mode === 'dark') {
+    await emulateMedia({ colorScheme: 'dark' });
+    if (!darkSheet) {
+      darkSheet = document.createElement('link');
+      darkSheet.rel = 'stylesheet';
+      darkSheet.href = '/src/themes/dark.css';
+      const loaded = new Promise((resolve) => darkSheet!.addEventListener('load', resolve, { once: true }));
+      document.head.append(darkSheet);
+      await loaded;
+    }
+    document.documentElement.classList.add('ae-theme-dark');
+    // The page around the elements is dark too (as a dark page would be).
+    document.documentElement.style.colorScheme = 'dark';
+    document.documentElement.style.background = '#121212';
+    document.documentElement.style.color = '#eee';
+  }
+  if (mode === 'forced-colors') await executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }]);
+  if (mode === 'reduced-motion') await emulateMedia({ reducedMotion: 'reduce' });
+}
+
+export async function leaveMode(): Promise<void> {
+  await executeServerCommand('text-size', { percent: 100 });
+  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+  await executeServerCommand('emulate-media-features', []);
+  document.documentElement.classList.remove('ae-theme-dark');
+  document.documentElement.style.colorScheme = '';
+  document.documentElement.style.background = '';
+  document.documentElement.style.color = '';
+  document.body.style.margin = '';
+  await setViewport({ width: 800, height: 600 });
+}
+
+/** Transitions under way (a message fading in, a theme change) ended, so colors and boxes are at rest. */
+export async function atRest(): Promise<void> {
+  await waitUntil(() => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== 'running'), 'transitions ended', {
+    timeout: 3000,
+  });
+}
+
+/** A screenshot for a person (only when the run sets AE_SCREENSHOTS; the test asserts the facts itself). */
+export async function screenshot(name: string): Promise<void> {
+  await executeServerCommand('screenshot', { name: name.replace(/[^\w.-]+/g, '_') });
+}
