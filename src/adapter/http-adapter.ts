@@ -139,7 +139,9 @@ const MAX_MESSAGE_LENGTH = 300;
  *
  * A captcha's `image` is accepted only as `data:image/…`, `blob:`, `https:`, or `http:` on the origin of
  * the page or of the API response (relative URLs resolve against the response URL); `javascript:`,
- * `data:text/html` and `http:` from elsewhere are `server`. Its `expiresAt` is handed to the elements on
+ * `data:text/html` and `http:` from elsewhere are `server`. Its optional `audio` (the code spoken) obeys the same
+ * rule with `data:audio/…`; it may name an URL of its own (`/captcha/{id}/audio`), which the browser fetches only
+ * when the person asks to listen. Its `expiresAt` is handed to the elements on
  * the client's clock: `Date.now() + expiresIn * 1000` when the server sends `expiresIn`, else the server's
  * `expiresAt` measured against its `Date` header (an `expiresAt` below 10¹¹ is taken as seconds), and
  * always between {@link MIN_CAPTCHA_LIFETIME_MS} and {@link MAX_CAPTCHA_LIFETIME_MS} from arrival.
@@ -202,13 +204,20 @@ export class HttpAdapter implements AuthAdapter {
       !isNonEmptyString(data.id) ||
       typeof data.image !== 'string' ||
       !isPositiveNumber(data.expiresAt) ||
-      (data.expiresIn !== undefined && !isPositiveNumber(data.expiresIn))
+      (data.expiresIn !== undefined && !isPositiveNumber(data.expiresIn)) ||
+      (data.audio !== undefined && typeof data.audio !== 'string')
     ) {
       throw malformed('a Captcha');
     }
-    const image = imageSource(data.image, url);
+    const image = mediaSource(data.image, url, 'image');
     if (image === undefined) throw malformed('a Captcha with a data:image, blob:, https: or same-origin image');
-    return { id: data.id, image, expiresAt: clientExpiry(data.expiresAt, data.expiresIn, date, receivedAt) };
+    const captcha: Captcha = { id: data.id, image, expiresAt: clientExpiry(data.expiresAt, data.expiresIn, date, receivedAt) };
+    if (data.audio !== undefined) {
+      const audio = mediaSource(data.audio, url, 'audio');
+      if (audio === undefined) throw malformed('a Captcha with a data:audio, blob:, https: or same-origin audio');
+      captcha.audio = audio;
+    }
+    return captcha;
   }
 
   /** `POST {baseUrl}/register`. */
@@ -621,16 +630,17 @@ function malformed(expected: string): AdapterError {
 }
 
 /**
- * What may go into the captcha's `<img src>`: a `data:image/…` URL as is; a `blob:` URL; an `https:` URL; an
- * `http:` URL only on the origin of the page or of the API response (no other plain-text origin gets to
- * draw the challenge). Relative URLs resolve against the response URL. Anything else: undefined.
+ * What may go into the captcha's `<img src>` (`kind` `image`) or `<audio src>` (`audio`): a `data:image/…` (or
+ * `data:audio/…`) URL as is; a `blob:` URL; an `https:` URL; an `http:` URL only on the origin of the page or of the
+ * API response (no other plain-text origin gets to draw or speak the challenge). Relative URLs resolve against the
+ * response URL. Anything else (`javascript:`, `data:text/html`, a `data:image` as audio): undefined.
  */
-function imageSource(image: string, responseUrl: string): string | undefined {
-  if (image.trim() === '') return undefined; // it would resolve to the API URL itself
-  if (/^data:image\/[\w.+-]+[;,]/i.test(image)) return image;
+function mediaSource(source: string, responseUrl: string, kind: 'image' | 'audio'): string | undefined {
+  if (source.trim() === '') return undefined; // it would resolve to the API URL itself
+  if (new RegExp(`^data:${kind}/[\\w.+-]+[;,]`, 'i').test(source)) return source;
   let url: URL;
   try {
-    url = new URL(image, responseUrl);
+    url = new URL(source, responseUrl);
   } catch {
     return undefined;
   }

@@ -100,6 +100,12 @@ export interface MemoryAdapterOptions extends MemorySocialOptions, MemoryAccount
   seed?: number;
   /** A fixed captcha text, for tests. Still single-use and expiring. */
   captchaAnswer?: string;
+  /**
+   * Whether captchas carry an audio rendition (`Captcha.audio`): the code spoken in English, made in the page on first
+   * use (a lazy chunk of about 50 kB gzip, no network). Default `true`; a code with characters outside A–Z, a–z and
+   * 0–9 (a `captchaAnswer` such as `Äb3`) has none.
+   */
+  captchaAudio?: boolean;
   /** Length range of generated captcha texts. Default `[5, 6]`. */
   captchaLength?: [min: number, max: number];
   /**
@@ -548,7 +554,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     return device;
   }
 
-  /** A fresh captcha: a distorted SVG picture of 5–6 mixed-case characters. */
+  /** A fresh captcha: a distorted SVG picture of 5–6 mixed-case characters, and the code spoken (`audio`). */
   async getCaptcha(o?: CallOptions): Promise<Captcha> {
     await this.#enter('getCaptcha', o?.signal);
     const server = this.#server;
@@ -563,7 +569,13 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
       if (oldest.done) break;
       server.captchas.delete(oldest.value);
     }
-    return { id, image: svgDataUrl(captchaSvg(answer, server.noise)), expiresAt };
+    const captcha: Captcha = { id, image: svgDataUrl(captchaSvg(answer, server.noise)), expiresAt };
+    if (this.#options.captchaAudio !== false && /^[A-Za-z0-9]+$/.test(answer)) {
+      let url: Promise<string> | undefined;
+      // Made once, on the first request; the synthesizer is its own chunk, loaded then.
+      captcha.audio = () => (url ??= import('./captcha-audio.js').then((m) => m.captchaAudioUrl(answer) ?? Promise.reject(new AdapterError('server', 'No audio for this code'))));
+    }
+    return captcha;
   }
 
   /**

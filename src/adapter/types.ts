@@ -22,6 +22,14 @@ export interface Captcha {
   image: string;
   /** When the challenge stops being accepted, epoch ms. */
   expiresAt: number;
+  /**
+   * The code spoken, for people who cannot see the picture (WCAG 1.1.1); absent when the backend has none. Either an
+   * URL usable as `<audio src>` (`data:audio/…`, `blob:`, `https:` or a same-origin `http:`, fetched only when the
+   * person presses "Listen to the code"), or a function that makes one on first use (an in-page adapter:
+   * `MemoryAdapter` synthesizes a `data:audio/wav` URL). The rendition names each letter's case ("capital A,
+   * small d, three"), since the answer is case-sensitive.
+   */
+  audio?: string | ((o?: CallOptions) => Promise<string>);
 }
 
 export interface RegisterInput {

@@ -186,6 +186,11 @@ const SERVER_OPTION_DEFAULTS = {
   captchaExpiresIn: true,
   /** `'s'` sends `expiresAt` in seconds, a fault the document forbids (the response is marked a fault). */
   captchaExpiresAtUnit: 'ms',
+  /**
+   * `Captcha.audio`: `'none'` sends none; `'inline'` the MemoryAdapter's rendition (the code spoken, a
+   * `data:audio/wav` URL, made for the response). Off by default: every other test gets small captchas.
+   */
+  captchaAudio: 'none',
 };
 
 /** `/api/__test__/browser/<jar>/api/auth/…`: a request of another browser (see `asBrowser`). */
@@ -512,7 +517,10 @@ export function createContractHandler(options = {}) {
       switch (operation) {
         case 'getCaptcha': {
           if (body !== undefined && !isRecord(body)) throw typeError(backend, ['body']);
-          return sendCaptcha(exchange, await adapter.getCaptcha(call));
+          const captcha = await adapter.getCaptcha(call);
+          if (exchange.state.settings.captchaAudio === 'inline' && captcha.audio) captcha.audio = await captcha.audio(call);
+          else delete captcha.audio;
+          return sendCaptcha(exchange, captcha);
         }
         case 'register': {
           const input = registerInput(backend, body);
@@ -580,6 +588,7 @@ export function createContractHandler(options = {}) {
   function sendCaptcha(exchange, captcha) {
     const { settings, now } = exchange.state;
     const body = { id: captcha.id, image: captcha.image, expiresAt: captcha.expiresAt };
+    if (typeof captcha.audio === 'string') body.audio = captcha.audio;
     if (settings.captchaExpiresIn) body.expiresIn = Math.max(1, Math.round((captcha.expiresAt - now()) / 1000));
     if (settings.captchaExpiresAtUnit === 's') {
       body.expiresAt = Math.floor(captcha.expiresAt / 1000);

@@ -46,7 +46,8 @@ export const captchaStyles = [
       background: none;
       outline: 1px dashed var(--_border);
     }
-    [part='refresh'] {
+    [part='refresh'],
+    [part='listen'] {
       display: grid;
       place-items: center;
       inline-size: var(--_control);
@@ -58,7 +59,8 @@ export const captchaStyles = [
       border-radius: var(--_radius);
       cursor: pointer;
     }
-    [part='refresh'] svg {
+    [part='refresh'] svg,
+    [part='listen'] svg {
       inline-size: 1.25rem;
       fill: none;
       stroke: currentColor;
@@ -66,9 +68,26 @@ export const captchaStyles = [
       stroke-linecap: round;
       stroke-linejoin: round;
     }
-    [part='refresh']:disabled {
+    [part='refresh']:disabled,
+    [part='listen']:disabled {
       cursor: progress;
       opacity: 0.6;
+    }
+    :host(:state(playing)) [part='listen'] {
+      color: var(--_surface);
+      background: var(--_primary);
+    }
+    [part='help'] {
+      justify-self: start;
+      padding: 0;
+      color: var(--_primary);
+      font: inherit;
+      font-size: var(--_small);
+      text-align: start;
+      text-decoration: underline;
+      background: none;
+      border: 0;
+      cursor: pointer;
     }
     [part='refresh']:disabled svg {
       animation: spin 0.8s linear infinite;
@@ -89,7 +108,9 @@ export const captchaStyles = [
       box-shadow: inset 0 0 0 1px var(--_danger);
     }
     [part='input']:focus-visible,
-    [part='refresh']:focus-visible {
+    [part='refresh']:focus-visible,
+    [part='listen']:focus-visible,
+    [part='help']:focus-visible {
       outline: var(--_ring);
       outline-offset: 2px;
     }

@@ -10,13 +10,16 @@ import { isAbortError } from '../../adapter/is-abort-error.js';
 import { captchaAnswerIssue } from '../../validation/captcha-rule.js';
 import { captchaMessage } from '../../validation/captcha-messages.js';
 import type { ValidationIssue } from '../../validation/validate.js';
-import { AeCaptchaRefreshEvent } from '../../events/captcha-events.js';
+import { AeCaptchaHelpEvent, AeCaptchaRefreshEvent } from '../../events/captcha-events.js';
 import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
 
 /**
  * @tagname ae-captcha
  * @summary An image captcha: the picture, a "Refresh code" button and the answer field. Letter case matters.
  * Form-associated: inside any `<form>` it submits `captcha` (the answer, case kept) and `captchaId`.
+ * When the adapter offers the code spoken (`Captcha.audio`), a "Listen to the code" button plays it (never by
+ * itself; pressed while playing it stops, pressed again it plays from the start); "Can't read or hear the code?
+ * Write to support" opens the page's `<ae-support>` (see `ae-captcha-help`).
  *
  * @csspart base - The wrapper of everything.
  * @csspart label - The field's label.
@@ -24,6 +27,8 @@ import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
  * @csspart image - The captcha picture (`<img>`).
  * @csspart placeholder - Shown instead of the picture while it loads or when it failed to load.
  * @csspart refresh - The "Refresh code" button.
+ * @csspart listen - The "Listen to the code" button (only when the captcha has audio).
+ * @csspart help - "Can't read or hear the code? Write to support".
  * @csspart input - The answer field.
  * @csspart hint - "Letter case matters".
  * @csspart error - The error message.
@@ -31,10 +36,13 @@ import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
  * @cssprop --ae-captcha-image-background - Background behind the picture.
  *
  * @cssstate pending - A new picture is loading.
+ * @cssstate playing - The code is being spoken.
  * @cssstate invalid - The answer is missing (when required) or was rejected.
  * @cssstate user-invalid - Invalid, and the person has interacted with the field or tried to submit.
  *
  * @fires ae-captcha-refresh - A new picture is shown (`detail.captchaId`, `detail.reason`).
+ * @fires ae-captcha-help - The help link was pressed (`detail.captchaId`, `detail.audio`); cancelable: the default
+ * opens the page's `<ae-support>` on the captcha topic, if the page has one.
  * @fires input - The answer changed (native, composed).
  * @fires change - The answer was committed.
  */
@@ -57,6 +65,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     loading: { state: true },
     loadFailed: { state: true },
     announce: { state: true },
+    sound: { state: true },
     formDisabled: { state: true },
     name: { reflect: true },
     value: {},
@@ -74,6 +83,10 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
   private loadFailed = false;
   /** "A new code is shown" is in the live region (its text follows the locale). */
   private announce = false;
+  /** The audio rendition: 1 playing, 2 played or stopped (the button says "again"), 3 failed; 0 not yet. */
+  private sound = 0;
+  /** The challenge whose audio the `<audio>` holds. */
+  private soundOf?: Captcha;
   /** Automatic refreshes in a row, since the last one the person or the form asked for. */
   private autoRefreshes = 0;
   /** Disabled by the form (an ancestor `<fieldset disabled>` or our own attribute), per formDisabledCallback. */
@@ -137,6 +150,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.hush();
     this.loadController?.abort();
     clearTimeout(this.expiryTimer);
   }
@@ -146,6 +160,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     // nothing can fall out of step.
     this.syncValidity();
     if (changed.has('loading')) setCustomState(this.internals, 'pending', this.loading);
+    if (changed.has('sound')) setCustomState(this.internals, 'playing', this.sound === 1);
     if ((changed.has('adapter') || changed.has('endpoint')) && this.loadedFrom && this.loadedFrom !== this.resolvedAdapter) {
       void this.refresh('initial');
     }
@@ -162,6 +177,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
     clearTimeout(this.expiryTimer);
+    this.hush();
     this.loading = true;
     this.loadFailed = false;
     // Emptied while loading, so that the same "A new code is shown" is a change, and spoken again.
@@ -282,6 +298,52 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     else if (!button.matches(':disabled')) button.click();
   }
 
+  /** Stops the sound and forgets it (a new challenge has its own). */
+  private hush(): void {
+    this.audio?.pause();
+    this.sound = 0;
+    this.soundOf = undefined;
+  }
+
+  private get audio(): HTMLAudioElement | null | undefined {
+    return this.renderRoot?.querySelector('audio');
+  }
+
+  /** Plays the code from the start, or stops it when it is playing. */
+  private async onListen(): Promise<void> {
+    const audio = this.audio!;
+    const captcha = this.captcha!;
+    if (this.sound === 1) return audio.pause();
+    try {
+      if (this.soundOf !== captcha) {
+        const source = captcha.audio!;
+        const src = typeof source === 'string' ? source : await source();
+        if (this.captcha !== captcha) return;
+        audio.src = src;
+        this.soundOf = captcha;
+      }
+      audio.currentTime = 0;
+      this.sound = 1;
+      await audio.play();
+    } catch (e) {
+      if (this.captcha === captcha && !isAbortError(e)) this.sound = 3;
+    }
+  }
+
+  /** Paused, ended (a pause comes first) or failed: the button offers to play again. */
+  private onPause(e: Event): void {
+    if (this.sound === 1) this.sound = e.type === 'error' ? 3 : 2;
+  }
+
+  private onHelp(): void {
+    const event = new AeCaptchaHelpEvent({ captchaId: this.captcha?.id, audio: !!this.captcha?.audio });
+    if (this.dispatchEvent(event) && document.querySelector('ae-support')) {
+      void import('../../internal/support-offer.js').then((m) =>
+        m.openPageSupport({ topic: 'captcha', context: { step: 'captcha', locale: getLocale() } }),
+      );
+    }
+  }
+
   private onRefreshClick(): void {
     void this.refresh('user').then(() => this.input?.focus());
   }
@@ -290,6 +352,19 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     const issue = this.touched || this.error ? this.currentIssue : undefined;
     const describedBy = issue ? 'hint error' : 'hint';
     const refresh = msg('Refresh code', { id: 'captcha.refresh', desc: 'Button that loads a new captcha picture (its name and tooltip).' });
+    const sound = this.sound;
+    const listen =
+      sound === 1
+        ? msg('Stop the code', { id: 'captcha.listen.stop', desc: 'The listen button while the code is being spoken (its name and tooltip): stops it.' })
+        : sound
+          ? msg('Listen to the code again', {
+              id: 'captcha.listen.again',
+              desc: 'The listen button after the code was spoken or stopped (its name and tooltip): plays it from the start.',
+            })
+          : msg('Listen to the code', {
+              id: 'captcha.listen',
+              desc: 'Button beside the captcha picture that plays the code spoken, letter by letter with its case (its name and tooltip).',
+            });
     return html`<div part="base" lang=${getLocale()}>
       <label part="label" for="answer"
         >${msg('Code from the picture', { id: 'captcha.label', desc: 'Label of the captcha answer field.' })}</label
@@ -333,7 +408,33 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
               <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4.5h-4.5"></path>
             </svg>
           </button>
+          ${this.captcha?.audio && !this.loadFailed
+            ? html`<button
+                  part="listen"
+                  type="button"
+                  aria-label=${listen}
+                  title=${listen}
+                  aria-describedby="listen-hint"
+                  ?disabled=${this.isDisabled || this.loading}
+                  @click=${this.onListen}
+                >
+                  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d=${sound === 1 ? 'M7 7h10v10H7z' : 'M4 9v6h4l5 4V5L8 9zm12-1a5 5 0 0 1 0 8'}></path>
+                  </svg></button
+                ><span id="listen-hint" hidden
+                  >${msg('Letter case matters: each letter is said with its case, capital or small.', {
+                    id: 'captcha.listen.hint',
+                    desc: 'Description of the listen button, read by screen readers before it is pressed (nothing is announced while the code plays, not to talk over it).',
+                  })}</span
+                ><audio preload="none" @pause=${this.onPause} @error=${this.onPause}></audio>`
+            : nothing}
         </div>
+        <button part="help" type="button" @click=${this.onHelp}>
+          ${msg("Can't read or hear the code? Write to support", {
+            id: 'captcha.help',
+            desc: 'Link-like button under the captcha picture: opens the support chat (GLOSSARY: support).',
+          })}
+        </button>
         <input
           part="input"
           id="answer"
@@ -354,12 +455,14 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
       </div>
       ${issue ? html`<span part="error" id="error">${this.issueText(issue)}</span>` : nothing}
       <span class="visually-hidden" role="status" aria-live="polite"
-        >${this.announce
-          ? msg('A new code is shown', {
-              id: 'captcha.announce.new',
-              desc: 'Announced to screen readers when a new captcha picture replaced the old one.',
-            })
-          : ''}</span
+        >${sound === 3
+            ? msg('Could not play the code', { id: 'captcha.listen.failed', desc: 'Announced when the spoken captcha cannot be played.' })
+            : this.announce
+              ? msg('A new code is shown', {
+                  id: 'captcha.announce.new',
+                  desc: 'Announced to screen readers when a new captcha picture replaced the old one.',
+                })
+              : ''}</span
       >
     </div>`;
   }
