@@ -46,6 +46,7 @@ type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const oneOf = <T extends string>(list: readonly string[], v: unknown): v is T => typeof v === 'string' && list.includes(v);
 const enc = encodeURIComponent;
 
@@ -62,7 +63,7 @@ export function createHttpExtension(core: HttpCore): SupportCapability {
       !isString(d.title) ||
       !oneOf<ConversationStatus>(STATUSES, d.status) ||
       !oneOf<SupportLocale>(LOCALES, d.locale) ||
-      !(Number.isInteger(d.unread) && (d.unread as number) >= 0) ||
+      !isCount(d.unread) ||
       !isTime(d.createdAt) ||
       !isTime(d.updatedAt)
     ) {
@@ -74,7 +75,7 @@ export function createHttpExtension(core: HttpCore): SupportCapability {
       title: d.title,
       status: d.status,
       locale: d.locale,
-      unread: d.unread as number,
+      unread: d.unread,
       createdAt: d.createdAt,
       updatedAt: d.updatedAt,
     };
@@ -137,12 +138,13 @@ export function createHttpExtension(core: HttpCore): SupportCapability {
   const availabilityFrom = (d: unknown): OperatorAvailability => {
     if (!isRecord(d) || !oneOf<AgentStatus>(AGENT_STATUSES, d.status)) throw fail('an availability');
     const a: OperatorAvailability = { status: d.status };
+    // Whole numbers, as the contract says: the element shows the wait as it comes ("about 5e-324 min").
     if (d.nextOnlineAt !== undefined) {
-      if (!isTime(d.nextOnlineAt)) throw fail('an availability');
+      if (!isCount(d.nextOnlineAt)) throw fail('an availability');
       a.nextOnlineAt = d.nextOnlineAt;
     }
     if (d.waitMinutes !== undefined) {
-      if (!isTime(d.waitMinutes)) throw fail('an availability');
+      if (!isCount(d.waitMinutes)) throw fail('an availability');
       a.waitMinutes = d.waitMinutes;
     }
     return a;
