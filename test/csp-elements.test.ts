@@ -102,7 +102,7 @@ function flows(mode: 'MemoryAdapter' | 'HTTP', policy: 'strict' | 'minimal') {
       sessionStorage.clear();
       localStorage.clear();
       if (http) {
-        await f.server.reset({ captchaAnswer: 'Ab3dE', resendCooldownMs: 0 });
+        await f.server.reset({ captchaAnswer: 'Ab3dE', captchaAudio: 'inline', resendCooldownMs: 0, longTimeBuyers: [BUYER.email] });
         await f.server.control('POST', 'support/settings', { agentDelayMs: 0, operatorStatus: 'online' });
         await f.activeProfile(BUYER.email, BUYER.password);
       }
@@ -138,6 +138,24 @@ function flows(mode: 'MemoryAdapter' | 'HTTP', policy: 'strict' | 'minimal') {
       }, 'the answer to the message', { timeout: 8000 });
       el.remove();
       await noViolations('the support chat');
+    });
+
+    it('<ae-captcha>: the picture shown and the code spoken (Listen: a data:audio/wav, or the endpoint’s URL)', async () => {
+      const el = p.els.mount('ae-captcha');
+      const root = () => el.shadowRoot!;
+      await waitUntil(() => root().querySelector<HTMLImageElement>('img')?.complete && root().querySelector<HTMLImageElement>('img')!.naturalWidth > 0, 'the picture', { timeout: 5000 });
+      await waitUntil(() => root().querySelector('[part~="listen"]'), 'the Listen button', { timeout: 5000 }).catch((e: Error) => {
+        throw new Error(`${e.message}: ${root().innerHTML.replace(/<!--[^>]*-->/g, '').slice(0, 1500)}`);
+      });
+      const listen = root().querySelector<HTMLButtonElement>('[part~="listen"]')!;
+      await frameClick(p.frame, listen);
+      const audio = root().querySelector('audio')!;
+      // Played (or refused by the policy: an error, and the violation below says which directive).
+      await waitUntil(() => audio.currentTime > 0 || audio.error, 'the code playing', { timeout: 5000 });
+      expect(audio.error, 'the audio refused').to.equal(null);
+      audio.pause();
+      el.remove();
+      await noViolations('the captcha');
     });
 
     it('<ae-support-link>: shown', async () => {

@@ -97,7 +97,7 @@ describe('under a strict Content-Security-Policy (served as a header, Trusted Ty
   });
 
   describe('what the elements need, measured', () => {
-    it("no more than script-src, img-src data: and trusted-types lit-html (no style-src, no connect-src on the embedded adapter, form-action 'none')", async () => {
+    it("no more than script-src, img-src data:, media-src data: and trusted-types lit-html (no style-src, no connect-src on the embedded adapter, form-action 'none')", async () => {
       const { frame, w, violations, reports } = await openPage('minimal');
       expect(await wholeFlow(frame, w, false)).to.equal('Hello, Maria!');
       expect(violations()).to.deep.equal([]);
@@ -119,6 +119,18 @@ describe('under a strict Content-Security-Policy (served as a header, Trusted Ty
       // lit-html's module throws when its policy is refused, and with it every module that imports it.
       expect(w.cspFlow, 'the page script').to.equal(undefined);
       expect(w.document.querySelector('ae-register'), 'an <ae-register>').to.equal(null);
+    });
+
+    it('media-src data: for the embedded captcha’s code spoken (without it: Listen plays nothing, a violation)', async () => {
+      const { frame, w, violations } = await openPage('no-data-media');
+      await waitUntil(() => w.cspFlow, 'the page script ran', { timeout: 5000 });
+      const captcha = captchaOf(w.cspFlow!.register);
+      await captchaReady(captcha);
+      await waitUntil(() => captcha.shadowRoot!.querySelector('[part~="listen"]'), 'the Listen button', { timeout: 5000 });
+      expect(violations(), 'none before Listen').to.deep.equal([]);
+      await frameClick(frame, captcha.shadowRoot!.querySelector('[part~="listen"]')!);
+      await waitUntil(() => violations().length, 'a violation', { timeout: 5000 });
+      expect(violations().map((v) => [v.directive, v.blocked])).to.deep.equal([['media-src', 'data']]);
     });
 
     it("connect-src for the endpoint over HTTP (connect-src 'none': a violation)", async () => {

@@ -51,6 +51,8 @@ if (ns) {
     resendCooldownMs: 0,
     persistSession: false,
     users: [BUYER],
+    // A long-time buyer's history: orders, messages, stores and coupons in every section of the account.
+    longTimeBuyers: [BUYER.email],
     agentDelayMs: 0,
     operatorStatus: 'online',
   } as MemoryAdapterOptions);

@@ -6,5 +6,6 @@ export declare const POLICIES: {
   'no-data-images': Directives;
   'no-trusted-types-policy': Directives;
   'no-connect': Directives;
+  'no-data-media': Directives;
 };
 export declare function policyHeader(directives: Directives, reportUri?: string): string;

@@ -7,6 +7,8 @@ export const STRICT = {
   'script-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
+  // The captcha's code spoken: MemoryAdapter's is a data:audio/wav; a backend's may be a URL of its own.
+  'media-src': ["'self'", 'data:', 'blob:'],
   'connect-src': ["'self'"],
   'base-uri': ["'none'"],
   'form-action': ["'self'"],
@@ -27,6 +29,7 @@ export const POLICIES = {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
     'img-src': ['data:'],
+    'media-src': ['data:'],
     // The elements never submit a form natively.
     'form-action': ["'none'"],
     'require-trusted-types-for': ["'script'"],
@@ -35,6 +38,7 @@ export const POLICIES = {
   'no-data-images': { ...STRICT, 'img-src': ["'self'", 'blob:'] },
   'no-trusted-types-policy': { ...STRICT, 'trusted-types': ["'none'"] },
   'no-connect': { ...STRICT, 'connect-src': ["'none'"] },
+  'no-data-media': { ...STRICT, 'media-src': ["'self'", 'blob:'] },
 };
 
 /** The header value of a policy, with `report-uri` added when given. */
