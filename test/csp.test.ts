@@ -96,6 +96,43 @@ describe('under a strict Content-Security-Policy (served as a header, Trusted Ty
     expect(await reports()).to.deep.equal([]);
   });
 
+  describe('the CDN file (dist/cdn, built by npm run build): its tags in the markup, the lazy ones defined from their chunks', () => {
+    const EAGER = ['ae-register', 'ae-captcha', 'ae-login', 'ae-forgot-password', 'ae-user-menu', 'ae-support-link'];
+    const LAZY = ['ae-social-login', 'ae-preferences', 'ae-address-form', 'ae-account-panel', 'ae-support'];
+
+    it('every element defined and shown, the captcha picture, the chat opened, one more tag added later: zero violations', async function () {
+      this.timeout(15_000);
+      const run = `csp-cdn-${Date.now()}-${++runs}`;
+      const frame = await openFrame(`/test/csp/cdn.html?policy=strict&run=${run}`);
+      const w = frameWindow<CspWindow & { cspCdn?: unknown }>(frame);
+      await waitUntil(() => w.cspCdn, 'the CDN file ran', { timeout: 5000 });
+      await waitUntil(() => [...EAGER, ...LAZY].every((t) => w.customElements.get(t)), 'every element defined', { timeout: 8000 });
+      const chunks = w.performance.getEntriesByType('resource').filter((e) => e.name.includes('/dist/cdn/chunks/'));
+      expect(chunks.length, 'the lazy elements came from chunks').to.be.at.least(LAZY.length);
+      const doc = w.document;
+      const shown = (tag: string) => {
+        const el = doc.querySelector(tag)!;
+        return (el.shadowRoot?.childElementCount ?? 0) + el.childElementCount > 0;
+      };
+      await waitUntil(() => [...EAGER.filter((t) => t !== 'ae-captcha'), ...LAZY].every(shown), 'every element rendered', { timeout: 8000 });
+      const captcha = doc.querySelector('ae-register ae-captcha')!;
+      await waitUntil(() => {
+        const img = captcha.shadowRoot?.querySelector('img');
+        return img?.complete && img.naturalWidth > 0;
+      }, 'the captcha picture', { timeout: 8000 });
+      const support = doc.querySelector('ae-support')!;
+      await frameClick(frame, support.shadowRoot!.querySelector('[part~="launcher"]')!);
+      await waitUntil(() => !support.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')!.hidden, 'the chat open', { timeout: 5000 });
+      // A tag added later is defined too (the chat's conversation view, on its own).
+      const late = doc.createElement('ae-conversation');
+      doc.body.append(late);
+      await waitUntil(() => w.customElements.get('ae-conversation'), '<ae-conversation> defined when it appeared', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(JSON.stringify(w.cspViolations), 'securitypolicyviolation events').to.equal('[]');
+      expect(JSON.stringify(await (await fetch(`/test/csp/__reports?run=${run}`)).json()), 'reports to report-uri').to.equal('[]');
+    });
+  });
+
   describe('what the elements need, measured', () => {
     it("no more than script-src, img-src data:, media-src data: and trusted-types lit-html (no style-src, no connect-src on the embedded adapter, form-action 'none')", async () => {
       const { frame, w, violations, reports } = await openPage('minimal');
