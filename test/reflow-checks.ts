@@ -50,15 +50,35 @@ const visuallyHidden = (el: Element): boolean => {
   return (s.position === 'absolute' || s.position === 'fixed') && r.width <= 1 && r.height <= 1;
 };
 
+/**
+ * Inside a box that scrolls sideways on its own (a strip of tabs): out of view there is not page overflow,
+ * as long as the scroller itself fits (it is measured too).
+ */
+function inScroller(el: Element): boolean {
+  for (let n = composedParent(el); n; n = composedParent(n)) {
+    const x = getComputedStyle(n).overflowX;
+    if (x === 'auto' || x === 'scroll') return true;
+  }
+  return false;
+}
+
 /** Sideways scrolling: the document wider than the viewport, or the element wider than its own box. */
 export function horizontalOverflow(host: Element): string[] {
   const out: string[] = [];
   const doc = document.documentElement;
   if (doc.scrollWidth > doc.clientWidth) out.push(`document: scrollWidth ${doc.scrollWidth} > ${doc.clientWidth}`);
-  if (host.scrollWidth > host.clientWidth + 1 && host.clientWidth > 0) out.push(`${host.localName}: scrollWidth ${host.scrollWidth} > ${host.clientWidth}`);
+  // The element's own box, without its popups (an open menu may hang past its trigger, inside the screen).
+  const popups = deepElements(host).filter(
+    (el): el is HTMLElement => el !== host && el instanceof HTMLElement && ['absolute', 'fixed'].includes(getComputedStyle(el).position) && !visuallyHidden(el),
+  );
+  const saved = popups.map((el) => el.style.display);
+  for (const el of popups) el.style.display = 'none';
+  const [scroll, client] = [host.scrollWidth, host.clientWidth];
+  popups.forEach((el, i) => (el.style.display = saved[i]!));
+  if (scroll > client + 1 && client > 0) out.push(`${host.localName}: scrollWidth ${scroll} > ${client}`);
   const width = doc.clientWidth;
   const outside = deepElements(host).filter((el) => {
-    if (!shown(el) || visuallyHidden(el)) return false;
+    if (!shown(el) || visuallyHidden(el) || inScroller(el)) return false;
     const r = el.getBoundingClientRect();
     return r.right > width + 0.5 || r.left < -0.5;
   });
@@ -161,6 +181,13 @@ const sameColor = (a: string, b: string) => {
   return Math.abs(x[0] - y[0]) + Math.abs(x[1] - y[1]) + Math.abs(x[2] - y[2]) < 24;
 };
 
+/** Items of a menu or a navigation list: the list's frame and their place in it mark them, as links in a list. */
+function inMenuOrNav(el: Element): boolean {
+  if (el.matches('[role=menuitem], [role=menuitemradio], [role=menuitemcheckbox]')) return true;
+  for (let n = composedParent(el); n; n = composedParent(n)) if (n.matches('nav, [role=menu], [role=navigation]')) return true;
+  return false;
+}
+
 /**
  * Controls with no visible edge: neither a border nor an outline in a color other than what is behind them
  * (a filled button's own background, unlike what surrounds it, counts as an edge except in forced colors,
@@ -169,8 +196,10 @@ const sameColor = (a: string, b: string) => {
 export function invisibleEdges(host: Element, { fillCounts }: { fillCounts: boolean }): string[] {
   const out: string[] = [];
   for (const el of controls(host)) {
-    if (inlineInText(el) || el.matches('a[href]')) continue;
+    if (inlineInText(el) || el.matches('a[href]') || inMenuOrNav(el)) continue;
     const s = getComputedStyle(el);
+    // A region focusable to scroll it with the keys (a chat's log) is not a control to find by its edge.
+    if (!el.matches('button, input, select, textarea, summary, [role]:not([role=log]):not([role=region])') && (s.overflowY === 'auto' || s.overflowY === 'scroll')) continue;
     const around = backgroundBehind(composedParent(el) ?? el);
     const sides = ['Top', 'Right', 'Bottom', 'Left'] as const;
     const border = sides.some((side) => {
@@ -181,6 +210,8 @@ export function invisibleEdges(host: Element, { fillCounts }: { fillCounts: bool
     });
     const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !transparent(s.outlineColor);
     const fill = fillCounts && !transparent(s.backgroundColor) && !sameColor(s.backgroundColor, around);
+    // An icon-only button (a close "×" in a header) is its glyph, where backgrounds are kept (not in forced colors).
+    const glyph = fillCounts && el.matches('button') && !(el.textContent ?? '').trim() && !!el.querySelector('svg') && !sameColor(s.color, around);
     // A checkbox or radio is drawn by the system with its own edge.
     const native = el.matches('input[type=checkbox], input[type=radio]') && s.appearance !== 'none';
     // A control styled as a link is marked by its underline.
@@ -190,7 +221,7 @@ export function invisibleEdges(host: Element, { fillCounts }: { fillCounts: bool
     const field = [...(composedParent(el)?.children ?? [])].find((n) => n !== el && n.matches('input, textarea, select'));
     const f = field?.getBoundingClientRect();
     const inField = !!f && r.left >= f.left && r.right <= f.right && r.top >= f.top && r.bottom <= f.bottom && !invisibleEdges(field!, { fillCounts }).length;
-    if (!border && !outline && !fill && !native && !underlined && !inField) out.push(`${describeNode(el)}: border ${s.borderTopStyle} ${s.borderTopColor} on ${around}`);
+    if (!border && !outline && !fill && !glyph && !native && !underlined && !inField) out.push(`${describeNode(el)}: border ${s.borderTopStyle} ${s.borderTopColor} on ${around}`);
   }
   return out;
 }

@@ -244,7 +244,6 @@ export const accountPanelStyles = [
       background: var(--_surface-alt);
       font-size: var(--_small);
       font-weight: 600;
-      white-space: nowrap;
     }
     .toast {
       display: flex;

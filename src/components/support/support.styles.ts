@@ -155,7 +155,6 @@ export const supportStyles = [
     [part='body']:has([part='conversation']) {
       padding: 0;
       gap: 0;
-      overflow: hidden;
     }
     [part='conversation'] {
       flex: 1 1 0;

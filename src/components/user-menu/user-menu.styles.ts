@@ -10,6 +10,7 @@ export const userMenuStyles = [
     :host {
       display: inline-block;
       position: relative;
+      max-inline-size: 100%;
       vertical-align: middle;
       --_height: var(--ae-user-menu-height, var(--_control));
     }
@@ -19,6 +20,7 @@ export const userMenuStyles = [
     }
     [part~='base'] {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: var(--_s2);
       min-block-size: var(--_height);
@@ -66,6 +68,7 @@ export const userMenuStyles = [
       background: var(--_surface);
     }
     [part~='trigger'] {
+      max-inline-size: 100%;
       padding-inline: var(--_s1) var(--_s3);
       color: var(--_text);
     }
@@ -112,7 +115,7 @@ export const userMenuStyles = [
       inset-inline-end: 0;
       z-index: var(--ae-user-menu-z-index, 20);
       display: grid;
-      min-inline-size: max(100%, 12rem);
+      min-inline-size: min(max(100%, 12rem), 100vw - 1rem);
       margin: 0;
       padding: var(--_s1);
       list-style: none;
@@ -120,6 +123,9 @@ export const userMenuStyles = [
       border: 1px solid var(--_line);
       border-radius: var(--_radius);
       box-shadow: var(--_shadow);
+    }
+    [part~='menu'][data-flip] {
+      inset-inline: 0 auto;
     }
     [part~='item'] {
       display: block;

@@ -170,6 +170,18 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     }
   }
 
+  /**
+   * The menu hangs from the trigger's end edge; where that would leave the screen (a menu near the start edge
+   * of a narrow screen), it hangs from the start edge instead (`data-flip`).
+   */
+  private keepMenuOnScreen(): void {
+    const menu = this.renderRoot.querySelector<HTMLElement>('[part~="menu"]');
+    if (!menu) return;
+    menu.removeAttribute('data-flip');
+    const r = menu.getBoundingClientRect();
+    if (r.left < 0 || r.right > document.documentElement.clientWidth) menu.setAttribute('data-flip', '');
+  }
+
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     const view = this.view;
@@ -182,8 +194,9 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     render(this.renderLight(), this, { host: this });
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     this.lastView = this.view;
+    if (changed.has('open') && this.open) this.keepMenuOnScreen();
     const dialog = this.dialogElement;
     if (dialog && this.dialog && this.dialogToOpen) {
       this.dialogToOpen = false;

@@ -1,0 +1,160 @@
+/**
+ * Reflow, text size, dark, forced colors and reduced motion (issue 19, accessibility) for the signed-in and
+ * support elements: <ae-user-menu> (its menu open), <ae-support> (the launcher, and the panel open with a
+ * conversation), <ae-support-link>, <ae-conversation>, <ae-account-panel> (overview, orders, profile). The
+ * same facts as test/reflow-forms.test.ts, from test/reflow-checks.ts, at 320 px.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { html, render } from 'lit';
+import type { TemplateResult } from 'lit';
+import '../src/define/ae-user-menu.js';
+import '../src/define/ae-support.js';
+import '../src/define/ae-support-link.js';
+import '../src/define/ae-conversation.js';
+import '../src/define/ae-account-panel.js';
+import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
+import type { MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
+import type { AeSupport } from '../src/components/support/support.js';
+import { resetSessionStoreForTests } from '../src/session/session-store.js';
+import { setSessionChannelName } from '../src/session/session-channel.js';
+import { resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
+import { setLocale } from '../src/locales/localization.js';
+import { expectAccessible } from './helpers/axe.js';
+import { MODES, atRest, clippedText, enterMode, horizontalOverflow, invisibleEdges, invisibleText, leaveMode, longMotion, screenshot, smallTargets } from './reflow-checks.js';
+import type { Mode } from './reflow-checks.js';
+
+setSessionChannelName(`ae-test:reflow-account:${Math.random().toString(36).slice(2)}`);
+
+const IVAN = { email: 'ivan.petrov@example.com', password: 'Rakia-2026', firstName: 'Ivan', lastName: 'Petrov' };
+type Updating = HTMLElement & { updateComplete: Promise<unknown> };
+
+const placed: HTMLElement[] = [];
+async function place<T extends Updating>(template: TemplateResult, tag: string): Promise<T> {
+  const c = document.createElement('div');
+  document.body.append(c);
+  placed.push(c);
+  render(template, c);
+  const el = c.querySelector<T>(tag)!;
+  await el.updateComplete;
+  return el;
+}
+
+async function signedIn(options: Partial<MemoryAdapterOptions> = {}): Promise<MemoryAdapter> {
+  const a = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN], agentDelayMs: 0, operatorStatus: 'online', ...options } as MemoryAdapterOptions);
+  await a.signIn({ email: IVAN.email, password: IVAN.password, remember: false });
+  return a;
+}
+
+const q = (el: Element, sel: string) => el.shadowRoot?.querySelector<HTMLElement>(sel) ?? null;
+
+async function panel(section: string): Promise<Element> {
+  const el = await place(html`<ae-account-panel .adapter=${await signedIn()} section=${section}></ae-account-panel>`, 'ae-account-panel');
+  await waitUntil(
+    () => {
+      const s = q(el, 'section.section');
+      return !!s && !s.querySelector('[part="skeleton"]') && !s.querySelector('[aria-busy="true"]');
+    },
+    'the section loaded',
+    { timeout: 5000 },
+  );
+  return el;
+}
+
+async function openSupport(chat: boolean): Promise<AeSupport> {
+  const el = await place<AeSupport>(html`<ae-support .adapter=${await signedIn()}></ae-support>`, 'ae-support');
+  await waitUntil(() => q(el, '[part~=launcher]'), 'the launcher');
+  q(el, '[part~=launcher]')!.click();
+  await waitUntil(() => q(el, '[part~=topics] button'), 'the topics', { timeout: 5000 });
+  if (!chat) return el;
+  q(el, '[part~=topics] button')!.click();
+  const conversation = () => el.shadowRoot!.querySelector('ae-conversation')?.shadowRoot;
+  await waitUntil(() => conversation()?.querySelector('textarea') && conversation()?.querySelector('[part~=message]'), 'the conversation', { timeout: 5000 });
+  return el;
+}
+
+const CASES: Record<string, () => Promise<Element>> = {
+  async 'user-menu, open'() {
+    const el = await place(html`<ae-user-menu .adapter=${await signedIn()}></ae-user-menu>`, 'ae-user-menu');
+    await waitUntil(() => q(el, '[part~=trigger]'), 'the signed-in menu');
+    q(el, '[part~=trigger]')!.click();
+    await waitUntil(() => q(el, '[part~=sign-out]')?.checkVisibility(), 'the menu open');
+    return el;
+  },
+  async 'user-menu, signed out'() {
+    const el = await place(html`<ae-user-menu .adapter=${new MemoryAdapter({ latency: 0, persistSession: false })}></ae-user-menu>`, 'ae-user-menu');
+    await waitUntil(() => q(el, '[part~=sign-in]'), 'sign-in');
+    return el;
+  },
+  async 'support, the launcher'() {
+    const el = await place<AeSupport>(html`<ae-support .adapter=${await signedIn()}></ae-support>`, 'ae-support');
+    await waitUntil(() => q(el, '[part~=launcher]'), 'the launcher');
+    return el;
+  },
+  'support, open: the topics': () => openSupport(false),
+  'support, open: a conversation': () => openSupport(true),
+  async 'support-link'() {
+    const el = await place(html`<ae-support-link></ae-support-link>`, 'ae-support-link');
+    await waitUntil(() => el.shadowRoot?.querySelector('button'), 'the link');
+    return el;
+  },
+  async conversation() {
+    const a = await signedIn();
+    const { id } = await a.startConversation({ topic: 'orders', locale: 'en' });
+    const el = await place(html`<ae-conversation .adapter=${a} .conversationId=${id}></ae-conversation>`, 'ae-conversation');
+    await waitUntil(() => q(el, 'textarea') && el.shadowRoot!.querySelector('[part~=message]'), 'the text box and the agent’s first words', { timeout: 5000 });
+    return el;
+  },
+  'account-panel, overview': () => panel('overview'),
+  'account-panel, orders': () => panel('orders'),
+  'account-panel, profile': () => panel('profile'),
+};
+
+async function checkFacts(mode: Mode, el: Element, name: string): Promise<void> {
+  if (mode === 'narrow' || mode === 'text-200') {
+    expect(horizontalOverflow(el), 'sideways overflow').to.deep.equal([]);
+    expect(clippedText(el), 'text cut off').to.deep.equal([]);
+    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
+  } else if (mode === 'dark') {
+    expect(invisibleEdges(el, { fillCounts: true }), 'controls without a visible edge').to.deep.equal([]);
+    expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
+    await expectAccessible(el, `${name} (dark)`);
+  } else if (mode === 'forced-colors') {
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    expect(invisibleEdges(el, { fillCounts: false }), 'controls without a border').to.deep.equal([]);
+    expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
+  } else {
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+    expect(longMotion(el), 'motion over 0.01 s').to.deep.equal([]);
+  }
+}
+
+describe('the account and support elements at 320 px, 200 % text, dark, forced colors and reduced motion', () => {
+  beforeEach(async () => {
+    resetSessionStoreForTests();
+    resetPreferencesStoreForTests('en');
+    sessionStorage.removeItem('ae-support:conversation');
+    await setLocale('en');
+  });
+  afterEach(async () => {
+    for (const c of placed.splice(0)) c.remove();
+    for (const s of document.querySelectorAll('ae-support')) s.remove();
+    await leaveMode();
+  });
+
+  for (const [name, make] of Object.entries(CASES)) {
+    describe(name, () => {
+      for (const mode of MODES) {
+        it(mode, async () => {
+          await enterMode(mode);
+          const el = await make();
+          await atRest();
+          try {
+            await checkFacts(mode, el, name);
+          } finally {
+            await screenshot(`account-${name}-${mode}`);
+          }
+        });
+      }
+    });
+  }
+});
