@@ -11,10 +11,12 @@
  *   NUL: a clear message, nothing lost, and each keystroke handled (input event + the element's update, which
  *   validates) within a few milliseconds, measured.
  *
- * Adding an element: one entry in SINKS (how to render a payload where it shows) and, for a form, one in
- * FIELDS (its fields and how to bring it up).
+ * Adding an element: one entry in SINKS (helpers/hostile-sinks.ts: how to render a payload where it shows; this
+ * file runs the auth elements' sinks, hostile-input-account.test.ts the account panel's, hostile-input-chat.test.ts
+ * the chat's, social sign-in's and the address form's) and, for a form, one in FIELDS (its fields and how to bring
+ * it up).
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/ae-register.js';
 import '../src/define/ae-login.js';
@@ -24,156 +26,19 @@ import '../src/define/ae-forgot-password.js';
 import '../src/define/ae-reset-password.js';
 import '../src/define/ae-user-menu.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import type { AuthAdapter, Captcha, Session } from '../src/adapter/types.js';
-import { resetSessionStoreForTests, setSession } from '../src/session/session-store.js';
+import type { AuthAdapter } from '../src/adapter/types.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
-import { captchaOf, captchaReady, fillRegistration, input, realClick, shownText, tab, typeInto } from './helpers/dom.js';
-import { BAD_CAPTCHA_IMAGES, HOSTILE_DETAIL, HOSTILE_EMAIL, HOSTILE_NAME, MARKUP_PAYLOADS, ODD_TEXT, SVG_WITH_SCRIPT, long } from './helpers/attack-payloads.js';
+import { captchaOf, captchaReady, fillRegistration, input, realClick, tab, typeInto } from './helpers/dom.js';
+import { HOSTILE_DETAIL, HOSTILE_EMAIL, MARKUP_PAYLOADS, ODD_TEXT, long } from './helpers/attack-payloads.js';
 import { watchForScript } from './helpers/attack-watch.js';
-import { maskEmail } from '../src/internal/mask-email.js';
+import { ANSWER, allText, describeSinks, mount, text } from './helpers/hostile-sinks.js';
 import { authFixtures, PASSWORD } from './server/auth-fixtures.js';
 
 setSessionChannelName(`ae-test:hostile-input:${Math.random()}`);
 
-const ANSWER = 'Ab3dE';
-const PAYLOADS = [...MARKUP_PAYLOADS, HOSTILE_NAME, HOSTILE_EMAIL];
-const text = (el: Element | ShadowRoot | null | undefined) => (el ? shownText(el) : '').replace(/\s+/g, ' ');
-/** Everything a person reads in an element: its light DOM and its shadow roots, nested elements' too. */
-const allText = (el: Element): string =>
-  [el, ...el.querySelectorAll('*')]
-    .filter((e) => e.shadowRoot)
-    .map((e) => text(e.shadowRoot))
-    .concat(text(el))
-    .join(' ');
-
-const captcha = (image = 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>'): Captcha => ({
-  id: 'c1',
-  image,
-  expiresAt: Date.now() + 60_000,
-});
-const sessionOf = (payload: string): Session => ({ userId: 'u1', email: 'maria@example.com', firstName: payload, lastName: payload });
-
-async function mount<T extends HTMLElement>(template: ReturnType<typeof html>): Promise<T> {
-  const el = await fixture<T>(template);
-  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  return el;
-}
-
-/**
- * A text sink: an element state that shows data from the adapter. `render` brings the payload there and
- * resolves with the element and the text the person must read (the payload, or the part of it the element
- * shows, e.g. the masked address).
- */
-interface Sink {
-  element: string;
-  sink: string;
-  /** The payloads to try (default: all); a form typed for each one takes a few of them. */
-  payloads?: readonly string[];
-  render(payload: string): Promise<{ el: HTMLElement; shown: string }>;
-}
-
-const SINKS: Sink[] = [
-  {
-    element: 'ae-login',
-    sink: 'the greeting after sign-in (first name from signIn)',
-    payloads: [MARKUP_PAYLOADS[0]!, MARKUP_PAYLOADS[1]!, MARKUP_PAYLOADS[2]!, MARKUP_PAYLOADS[3]!, HOSTILE_NAME],
-    async render(payload) {
-      const adapter = { signIn: async () => sessionOf(payload) };
-      const el = await mount<HTMLElement>(html`<ae-login .adapter=${adapter as unknown as AuthAdapter}></ae-login>`);
-      await typeInto(el, 'email', 'maria@example.com');
-      await typeInto(el, 'password', PASSWORD);
-      await realClick(el.querySelector('button[type=submit]')!);
-      await waitUntil(() => el.querySelector('.ae-success'), 'signed in');
-      return { el, shown: payload.trim() };
-    },
-  },
-  {
-    element: 'ae-register',
-    sink: 'the success message (the address the server echoes) and the captcha picture (SVG with script)',
-    payloads: [MARKUP_PAYLOADS[0]!, MARKUP_PAYLOADS[1]!, MARKUP_PAYLOADS[3]!, HOSTILE_EMAIL],
-    async render(payload) {
-      const adapter = {
-        getCaptcha: async () => captcha(SVG_WITH_SCRIPT),
-        register: async () => ({ userId: 'u1', email: payload }),
-      };
-      const el = await mount<HTMLElement>(html`<ae-register .adapter=${adapter as unknown as AuthAdapter}></ae-register>`);
-      await captchaReady(captchaOf(el));
-      await fillRegistration(el as never, { password: PASSWORD, answer: ANSWER });
-      await realClick(el.querySelector('button[type=submit]')!);
-      await waitUntil(() => el.querySelector('.ae-success'), 'registered');
-      await (el.querySelector('.ae-success') as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
-      // Handed over to <ae-activate>, which shows the address masked.
-      return { el, shown: maskEmail(payload) };
-    },
-  },
-  {
-    element: 'ae-activate',
-    sink: 'the greeting and the confirmed address (from activate)',
-    async render(payload) {
-      const adapter = { activate: async () => ({ userId: 'u1', email: payload, firstName: payload, lastName: payload }) };
-      const el = await mount<HTMLElement>(html`<ae-activate .adapter=${adapter as unknown as AuthAdapter} token="t1"></ae-activate>`);
-      await waitUntil(() => el.shadowRoot?.querySelector('[part~=greeting]'), 'activated');
-      return { el, shown: payload.trim() };
-    },
-  },
-  {
-    element: 'ae-reset-password',
-    sink: 'the masked address of the reset link (from checkResetToken)',
-    async render(payload) {
-      const adapter = { checkResetToken: async () => ({ email: payload }), resetPassword: async () => undefined };
-      const el = await mount<HTMLElement>(html`<ae-reset-password .adapter=${adapter as unknown as AuthAdapter} token="t1"></ae-reset-password>`);
-      await waitUntil(() => el.querySelector('input[name=password]'), 'the form');
-      return { el, shown: payload };
-    },
-  },
-  {
-    element: 'ae-user-menu',
-    sink: 'the greeting and the initial (first name from getSession)',
-    async render(payload) {
-      resetSessionStoreForTests();
-      const adapter = { getSession: async () => sessionOf(payload), signOut: async () => undefined };
-      const el = await mount<HTMLElement>(html`<ae-user-menu .adapter=${adapter as unknown as AuthAdapter}></ae-user-menu>`);
-      await waitUntil(() => el.shadowRoot?.querySelector('[part=trigger]'), 'signed in');
-      return { el, shown: payload.trim() };
-    },
-  },
-  {
-    element: 'ae-captcha',
-    sink: 'the picture (an image URL from getCaptcha, rendered as <img src>)',
-    payloads: [...BAD_CAPTCHA_IMAGES.filter((i) => i.trim() && !i.startsWith('http')), SVG_WITH_SCRIPT],
-    async render(payload) {
-      const adapter = { getCaptcha: async () => captcha(payload) };
-      const el = await mount<HTMLElement>(html`<ae-captcha .adapter=${adapter as unknown as AuthAdapter}></ae-captcha>`);
-      await waitUntil(() => el.shadowRoot?.querySelector('img[part=image]'), 'the picture');
-      return { el, shown: '' };
-    },
-  },
-];
-
-describe('hostile data in every text sink', () => {
-  afterEach(() => {
-    fixtureCleanup();
-    setSession(null);
-    resetSessionStoreForTests();
-  });
-
-  for (const s of SINKS) {
-    it(`${s.element}: ${s.sink}: shown as text, never run`, async () => {
-      const payloads = s.payloads ?? PAYLOADS;
-      for (const payload of payloads) {
-        const watch = watchForScript();
-        const { el, shown } = await s.render(payload);
-        if (shown) {
-          // The element may show part of it (a masked address) but what it shows is the text itself.
-          const visible = allText(el);
-          expect(visible, `${s.element} shows ${JSON.stringify(payload)} as text`).to.contain(shown.replace(/\s+/g, ' ').trim());
-        }
-        expect(await watch.stop(), `${s.element} with ${JSON.stringify(payload)}`).to.deep.equal([]);
-        fixtureCleanup();
-      }
-    });
-  }
-});
+/** The elements whose sinks this file runs (the others: hostile-input-account.test.ts, hostile-input-chat.test.ts). */
+const AUTH_ELEMENTS = ['ae-login', 'ae-register', 'ae-activate', 'ae-reset-password', 'ae-user-menu', 'ae-captcha'];
+describeSinks((s) => AUTH_ELEMENTS.includes(s.element));
 
 describe('a server’s own words carrying markup', () => {
   const NS = `hostile-input-${Math.random().toString(36).slice(2)}`;
