@@ -84,7 +84,7 @@ function button(root: ParentNode, text: string): HTMLButtonElement {
 const updated = (el: Element) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 
 /** The letters sent so far, newest last (the embedded outbox, or the contract server's). */
-async function outbox(p: Page): Promise<OutboxLetter[]> {
+async function outbox(p: Page): Promise<readonly OutboxLetter[]> {
   return p.http ? ((await f.server.control('GET', 'outbox')) as OutboxLetter[]) : (p.els.adapter as MemoryAdapter).outbox;
 }
 
@@ -166,9 +166,44 @@ function flows(mode: 'MemoryAdapter' | 'HTTP', policy: 'strict' | 'minimal') {
       await noViolations('the support link');
     });
 
-    if (!http) {
-      // Over HTTP the provider's consent is another page (its own policy); the contract's social calls are
-      // covered by test/social-http-flow.test.ts.
+    if (http) {
+      it('<ae-social-login>: the popup to the provider, allow, back on a callback page under the policy, the profile form, signed in', async function () {
+        this.timeout(15_000);
+        const callbackRun = `${p.run}-callback`;
+        const callback = `${location.origin}/test/csp/elements.html?policy=${policy}&run=${callbackRun}`;
+        const el = p.els.mount('ae-social-login', { providers: 'google', redirectUri: callback } as never);
+        await updated(el);
+        // The window the element opens (the page's window.open hands out the real one).
+        const open = p.w.open;
+        let popup: Window | null = null;
+        p.w.open = (...a: Parameters<Window['open']>) => (popup = open.apply(p.w, a));
+        try {
+          await frameClick(p.frame, el.querySelector('.ae-social-button[data-provider="google"]')!);
+          await waitUntil(() => {
+            try {
+              return !!popup?.document.querySelector('button[value=allow]');
+            } catch {
+              return false;
+            }
+          }, 'the provider’s consent page', { timeout: 5000 });
+          const doc = popup!.document;
+          doc.querySelector<HTMLInputElement>('input[name=subject][value="google-200001"]')!.checked = true;
+          doc.querySelector<HTMLButtonElement>('button[value=allow]')!.click();
+        } finally {
+          p.w.open = open;
+        }
+        await waitUntil(() => el.querySelector('form.ae-social-profile .ae-submit'), 'the profile form', { timeout: 5000 });
+        await waitUntil(() => popup!.closed, 'the popup closed itself (its callback page relayed the answer)', { timeout: 5000 });
+        const success = oneEvent(el, 'ae-social-success');
+        await frameClick(p.frame, el.querySelector('.ae-submit')!);
+        await success;
+        el.remove();
+        await p.els.adapter.signOut();
+        await noViolations('social sign-in');
+        await new Promise((r) => setTimeout(r, 300)); // a report the closing window sent late
+        expect(JSON.stringify(await reports(callbackRun)), 'the callback page: reports to report-uri').to.equal('[]');
+      });
+    } else {
       it('<ae-social-login>: the in-page consent, allow, the profile form, signed in; then signed out again', async () => {
         const el = p.els.mount('ae-social-login', { providers: 'google' } as never);
         await updated(el);

@@ -1,5 +1,5 @@
 // The page script of test/csp/elements.html: every element defined, one adapter as the page's default, as a
-// page under a strict policy uses them. `?ns=<namespace>&csrf=<cookie name>` puts them on the contract server
+// page under a strict policy uses them (and social sign-in's popup callback page). `?ns=<namespace>&csrf=<cookie name>` puts them on the contract server
 // (HttpAdapter over /api/auth, Server-Sent Events for the support chat); otherwise a MemoryAdapter (the
 // embedded adapter's class: its captcha pictures, its in-page social consent, its support agent) with one
 // buyer. The test in the parent page mounts the elements here (`mount`) and drives them.
@@ -59,6 +59,10 @@ if (ns) {
 }
 setDefaultAdapter(adapter);
 const main = document.getElementById('app')!;
+
+// Social sign-in's popup lands here with the provider's answer (`state`, `code`): the page's <ae-social-login>
+// hands it to the window that opened it, as a host's callback page does.
+if (query.has('state')) main.append(document.createElement('ae-social-login'));
 
 (window as Window & { cspElements?: CspElements }).cspElements = {
   adapter,
