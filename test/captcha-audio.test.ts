@@ -6,12 +6,12 @@ import type { MemoryAdapterOptions } from '../src/adapter/memory-adapter.js';
 import { HttpAdapter } from '../src/adapter/http-adapter.js';
 import type { Captcha } from '../src/adapter/types.js';
 import type { AeCaptcha } from '../src/components/captcha/captcha.js';
-import type { AeCaptchaHelpEvent } from '../src/events/captcha-events.js';
+import type { AeCaptchaHelpEvent } from '../src/events/captcha-help-event.js';
 import { setLocale } from '../src/locales/localization.js';
 import { expectAccessible } from './helpers/axe.js';
 import { adapterError } from './helpers/adapter.js';
 import { captchaReady, realClick } from './helpers/dom.js';
-import { cleanPage, mountSupport, panel, supportAdapter } from './support-helpers.js';
+import { cleanPage, conversationOf, mountSupport, panel, part as supportPart, supportAdapter } from './support-helpers.js';
 import { contractControl } from './server/contract-client.js';
 
 // Issue 19: the code spoken, as the non-visual alternative to the picture (WCAG 1.1.1), and the way out to support.
@@ -29,6 +29,8 @@ function http(): HttpAdapter {
 async function mount(adapter: unknown): Promise<AeCaptcha> {
   const c = await fixture<AeCaptcha>(html`<ae-captcha .adapter=${adapter}></ae-captcha>`);
   await captchaReady(c);
+  // The listen button and the help link come in their own chunk, requested when the element connects.
+  await waitUntil(() => c.shadowRoot!.querySelector('[part="help"]'), 'the help link', { timeout: 4000 });
   return c;
 }
 
@@ -233,7 +235,7 @@ describe('<ae-captcha> audio and help (issue 19)', () => {
   });
 
   describe('"Can\'t read or hear the code? Write to support"', () => {
-    it('fires ae-captcha-help and opens the page’s <ae-support>', async () => {
+    it('fires ae-captcha-help and opens the page’s <ae-support> on the captcha topic', async () => {
       const support = await mountSupport(supportAdapter());
       const c = await mount(memory());
       expect(panel(support).hidden).to.equal(true);
@@ -246,6 +248,8 @@ describe('<ae-captcha> audio and help (issue 19)', () => {
       expect(e.cancelable && e.composed && e.bubbles).to.equal(true);
       await waitUntil(() => !panel(support).hidden, 'the support panel opens', { timeout: 4000 });
       expect(support.open).to.equal(true);
+      // On the captcha topic already: past the topic buttons, at the e-mail step (signed out) or in the chat.
+      await waitUntil(() => supportPart(support.shadowRoot, 'form') || conversationOf(support), 'the captcha topic chosen', { timeout: 4000 });
       await expectAccessible(c, 'with the help link');
     });
 

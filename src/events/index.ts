@@ -1,5 +1,6 @@
 export * from './register-events.js';
 export * from './captcha-events.js';
+export * from './captcha-help-event.js';
 export * from './activate-events.js';
 export * from './login-events.js';
 export * from './password-events.js';

@@ -2,7 +2,11 @@ import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
 import { fieldLook, visuallyHidden } from '../../internal/shared-styles.js';
 
-/** One unit: label, hint, then a card with the picture and its refresh button on a row and the answer under it. */
+/**
+ * One unit: label, hint, then a card with the picture and its refresh button on a row and the answer under it. The
+ * listen button (beside the refresh button, in its look) and the help link are styled by captcha-extras.ts, in the
+ * chunk that brings them.
+ */
 export const captchaStyles = [
   tokens,
   css`
@@ -46,8 +50,7 @@ export const captchaStyles = [
       background: none;
       outline: 1px dashed var(--_border);
     }
-    [part='refresh'],
-    [part='listen'] {
+    [part='refresh'] {
       display: grid;
       place-items: center;
       inline-size: var(--_control);
@@ -59,8 +62,7 @@ export const captchaStyles = [
       border-radius: var(--_radius);
       cursor: pointer;
     }
-    [part='refresh'] svg,
-    [part='listen'] svg {
+    [part='refresh'] svg {
       inline-size: 1.25rem;
       fill: none;
       stroke: currentColor;
@@ -68,26 +70,9 @@ export const captchaStyles = [
       stroke-linecap: round;
       stroke-linejoin: round;
     }
-    [part='refresh']:disabled,
-    [part='listen']:disabled {
+    [part='refresh']:disabled {
       cursor: progress;
       opacity: 0.6;
-    }
-    :host(:state(playing)) [part='listen'] {
-      color: var(--_surface);
-      background: var(--_primary);
-    }
-    [part='help'] {
-      justify-self: start;
-      padding: 0;
-      color: var(--_primary);
-      font: inherit;
-      font-size: var(--_small);
-      text-align: start;
-      text-decoration: underline;
-      background: none;
-      border: 0;
-      cursor: pointer;
     }
     [part='refresh']:disabled svg {
       animation: spin 0.8s linear infinite;
@@ -108,9 +93,7 @@ export const captchaStyles = [
       box-shadow: inset 0 0 0 1px var(--_danger);
     }
     [part='input']:focus-visible,
-    [part='refresh']:focus-visible,
-    [part='listen']:focus-visible,
-    [part='help']:focus-visible {
+    [part='refresh']:focus-visible {
       outline: var(--_ring);
       outline-offset: 2px;
     }

@@ -10,8 +10,12 @@ import { isAbortError } from '../../adapter/is-abort-error.js';
 import { captchaAnswerIssue } from '../../validation/captcha-rule.js';
 import { captchaMessage } from '../../validation/captcha-messages.js';
 import type { ValidationIssue } from '../../validation/validate.js';
-import { AeCaptchaHelpEvent, AeCaptchaRefreshEvent } from '../../events/captcha-events.js';
+import { AeCaptchaRefreshEvent } from '../../events/captcha-events.js';
 import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
+import type { CaptchaExtras } from './captcha-extras.js';
+
+/** The listen button and the help link (captcha-extras.ts): one chunk, requested once, beside the first picture. */
+let extras: Promise<typeof import('./captcha-extras.js')> | undefined;
 
 /**
  * @tagname ae-captcha
@@ -19,7 +23,8 @@ import type { CaptchaRefreshDetail } from '../../events/captcha-events.js';
  * Form-associated: inside any `<form>` it submits `captcha` (the answer, case kept) and `captchaId`.
  * When the adapter offers the code spoken (`Captcha.audio`), a "Listen to the code" button plays it (never by
  * itself; pressed while playing it stops, pressed again it plays from the start); "Can't read or hear the code?
- * Write to support" opens the page's `<ae-support>` (see `ae-captcha-help`).
+ * Write to support" opens the page's `<ae-support>` (see `ae-captcha-help`). Both come in a chunk of their own
+ * (captcha-extras.ts), requested when the element connects.
  *
  * @csspart base - The wrapper of everything.
  * @csspart label - The field's label.
@@ -59,13 +64,14 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
   private checkingValidity = false;
   /** The adapter the picture on display came from: a new adapter means a new picture. */
   private loadedFrom?: object;
+  /** The listen button and the help link, once their chunk is here. */
+  private extras?: CaptchaExtras;
 
   static override properties: PropertyDeclarations = {
     captcha: { state: true },
     loading: { state: true },
     loadFailed: { state: true },
     announce: { state: true },
-    sound: { state: true },
     formDisabled: { state: true },
     name: { reflect: true },
     value: {},
@@ -83,10 +89,6 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
   private loadFailed = false;
   /** "A new code is shown" is in the live region (its text follows the locale). */
   private announce = false;
-  /** The audio rendition: 1 playing, 2 played or stopped (the button says "again"), 3 failed; 0 not yet. */
-  private sound = 0;
-  /** The challenge whose audio the `<audio>` holds. */
-  private soundOf?: Captcha;
   /** Automatic refreshes in a row, since the last one the person or the form asked for. */
   private autoRefreshes = 0;
   /** Disabled by the form (an ancestor `<fieldset disabled>` or our own attribute), per formDisabledCallback. */
@@ -144,13 +146,17 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void (extras ??= import('./captcha-extras.js')).then((m) => {
+      this.extras ??= new m.CaptchaExtras(this, this.internals);
+      this.requestUpdate();
+    });
     if (!this.captcha || this.captcha.expiresAt <= Date.now()) void this.refresh(this.captcha ? 'expired' : 'initial');
     else this.scheduleExpiry();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.hush();
+    this.extras?.hush();
     this.loadController?.abort();
     clearTimeout(this.expiryTimer);
   }
@@ -160,7 +166,6 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     // nothing can fall out of step.
     this.syncValidity();
     if (changed.has('loading')) setCustomState(this.internals, 'pending', this.loading);
-    if (changed.has('sound')) setCustomState(this.internals, 'playing', this.sound === 1);
     if ((changed.has('adapter') || changed.has('endpoint')) && this.loadedFrom && this.loadedFrom !== this.resolvedAdapter) {
       void this.refresh('initial');
     }
@@ -177,7 +182,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
     clearTimeout(this.expiryTimer);
-    this.hush();
+    this.extras?.hush();
     this.loading = true;
     this.loadFailed = false;
     // Emptied while loading, so that the same "A new code is shown" is a change, and spoken again.
@@ -298,52 +303,6 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     else if (!button.matches(':disabled')) button.click();
   }
 
-  /** Stops the sound and forgets it (a new challenge has its own). */
-  private hush(): void {
-    this.audio?.pause();
-    this.sound = 0;
-    this.soundOf = undefined;
-  }
-
-  private get audio(): HTMLAudioElement | null | undefined {
-    return this.renderRoot?.querySelector('audio');
-  }
-
-  /** Plays the code from the start, or stops it when it is playing. */
-  private async onListen(): Promise<void> {
-    const audio = this.audio!;
-    const captcha = this.captcha!;
-    if (this.sound === 1) return audio.pause();
-    try {
-      if (this.soundOf !== captcha) {
-        const source = captcha.audio!;
-        const src = typeof source === 'string' ? source : await source();
-        if (this.captcha !== captcha) return;
-        audio.src = src;
-        this.soundOf = captcha;
-      }
-      audio.currentTime = 0;
-      this.sound = 1;
-      await audio.play();
-    } catch (e) {
-      if (this.captcha === captcha && !isAbortError(e)) this.sound = 3;
-    }
-  }
-
-  /** Paused, ended (a pause comes first) or failed: the button offers to play again. */
-  private onPause(e: Event): void {
-    if (this.sound === 1) this.sound = e.type === 'error' ? 3 : 2;
-  }
-
-  private onHelp(): void {
-    const event = new AeCaptchaHelpEvent({ captchaId: this.captcha?.id, audio: !!this.captcha?.audio });
-    if (this.dispatchEvent(event) && document.querySelector('ae-support')) {
-      void import('../../internal/support-offer.js').then((m) =>
-        m.openPageSupport({ topic: 'captcha', context: { step: 'captcha', locale: getLocale() } }),
-      );
-    }
-  }
-
   private onRefreshClick(): void {
     void this.refresh('user').then(() => this.input?.focus());
   }
@@ -352,19 +311,6 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     const issue = this.touched || this.error ? this.currentIssue : undefined;
     const describedBy = issue ? 'hint error' : 'hint';
     const refresh = msg('Refresh code', { id: 'captcha.refresh', desc: 'Button that loads a new captcha picture (its name and tooltip).' });
-    const sound = this.sound;
-    const listen =
-      sound === 1
-        ? msg('Stop the code', { id: 'captcha.listen.stop', desc: 'The listen button while the code is being spoken (its name and tooltip): stops it.' })
-        : sound
-          ? msg('Listen to the code again', {
-              id: 'captcha.listen.again',
-              desc: 'The listen button after the code was spoken or stopped (its name and tooltip): plays it from the start.',
-            })
-          : msg('Listen to the code', {
-              id: 'captcha.listen',
-              desc: 'Button beside the captcha picture that plays the code spoken, letter by letter with its case (its name and tooltip).',
-            });
     return html`<div part="base" lang=${getLocale()}>
       <label part="label" for="answer"
         >${msg('Code from the picture', { id: 'captcha.label', desc: 'Label of the captcha answer field.' })}</label
@@ -408,33 +354,9 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
               <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4.5h-4.5"></path>
             </svg>
           </button>
-          ${this.captcha?.audio && !this.loadFailed
-            ? html`<button
-                  part="listen"
-                  type="button"
-                  aria-label=${listen}
-                  title=${listen}
-                  aria-describedby="listen-hint"
-                  ?disabled=${this.isDisabled || this.loading}
-                  @click=${this.onListen}
-                >
-                  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <path d=${sound === 1 ? 'M7 7h10v10H7z' : 'M4 9v6h4l5 4V5L8 9zm12-1a5 5 0 0 1 0 8'}></path>
-                  </svg></button
-                ><span id="listen-hint" hidden
-                  >${msg('Letter case matters: each letter is said with its case, capital or small.', {
-                    id: 'captcha.listen.hint',
-                    desc: 'Description of the listen button, read by screen readers before it is pressed (nothing is announced while the code plays, not to talk over it).',
-                  })}</span
-                ><audio preload="none" @pause=${this.onPause} @error=${this.onPause}></audio>`
-            : nothing}
+          ${this.extras?.listen(this.loadFailed ? undefined : this.captcha, this.isDisabled || this.loading)}
         </div>
-        <button part="help" type="button" @click=${this.onHelp}>
-          ${msg("Can't read or hear the code? Write to support", {
-            id: 'captcha.help',
-            desc: 'Link-like button under the captcha picture: opens the support chat (GLOSSARY: support).',
-          })}
-        </button>
+        ${this.extras?.help()}
         <input
           part="input"
           id="answer"
@@ -455,14 +377,13 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
       </div>
       ${issue ? html`<span part="error" id="error">${this.issueText(issue)}</span>` : nothing}
       <span class="visually-hidden" role="status" aria-live="polite"
-        >${sound === 3
-            ? msg('Could not play the code', { id: 'captcha.listen.failed', desc: 'Announced when the spoken captcha cannot be played.' })
-            : this.announce
-              ? msg('A new code is shown', {
-                  id: 'captcha.announce.new',
-                  desc: 'Announced to screen readers when a new captcha picture replaced the old one.',
-                })
-              : ''}</span
+        >${this.extras?.status() ??
+        (this.announce
+          ? msg('A new code is shown', {
+              id: 'captcha.announce.new',
+              desc: 'Announced to screen readers when a new captcha picture replaced the old one.',
+            })
+          : '')}</span
       >
     </div>`;
   }
