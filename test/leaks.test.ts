@@ -36,6 +36,7 @@ await Promise.all([
   import('../src/define/ae-preferences.js'),
   import('../src/define/ae-address-form.js'),
   import('../src/define/ae-account-panel.js'),
+  import('../src/define/ae-conversation.js'),
 ]);
 
 const memory = new MemoryAdapter({ latency: 0, captchaAnswer: 'Ab3dE' });
@@ -51,6 +52,9 @@ const adapter = new Proxy(memory, {
     return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
   },
 });
+
+/** One conversation, shown by every <ae-conversation> mounted (each subscribes to its events, and must let go). */
+const conversation = await memory.startConversation({ topic: 'other', email: 'maria@example.com', locale: 'en' });
 
 interface Case {
   tag: string;
@@ -78,6 +82,8 @@ const CASES: Case[] = [
   { tag: 'ae-address-form', make: withAdapter('ae-address-form') },
   // Signed out: the panel shows its sign-in, with the session store's subscription.
   { tag: 'ae-account-panel', make: withAdapter('ae-account-panel') },
+  // The conversation view on its own (the support chat's, and the account's messages): its subscription.
+  { tag: 'ae-conversation', make: withAdapter('ae-conversation', { conversationId: conversation.id }) },
 ];
 
 /**
