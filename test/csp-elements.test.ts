@@ -16,6 +16,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { frameClick, frameWindow, openFrame } from './helpers/frames.js';
 import { conversationOf, launcher, messageLines, panel } from './support-helpers.js';
 import { authFixtures } from './server/auth-fixtures.js';
+import { needCapability } from '../src/internal/need-capability.js';
 import type { CspElements } from './csp/elements.js';
 import type { OutboxLetter } from '../src/adapter/memory-adapter.js';
 import type { MemoryAdapter } from '../src/adapter/memory-adapter.js';
@@ -337,6 +338,9 @@ function flows(mode: 'MemoryAdapter' | 'HTTP', policy: 'strict' | 'minimal') {
       }
       await changed;
       await waitUntil(() => el.querySelector('.ae-notice'), 'saved');
+      // libphonenumber ran under the policy: the number typed nationally was saved in E.164.
+      const account = await needCapability(p.els.adapter, 'account', 'listAddresses');
+      expect((await account.listAddresses()).map((a) => a.phone)).to.include('+359881234567');
       el.remove();
       await noViolations('the shipping address');
     });
