@@ -69,18 +69,24 @@ describe('under a strict Content-Security-Policy (served as a header, Trusted Ty
   beforeEach(() => control('POST', 'reset', { captchaAnswer: ANSWER, resendCooldownMs: 0 }));
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
-  it('the page is served as written: the policy in the header, only the external scripts it names', async () => {
-    const res = await fetch('/test/csp/strict.html?policy=strict');
-    expect(res.headers.get('content-security-policy')).to.equal(policyHeader(STRICT));
-    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
-    expect([...doc.scripts].map((s) => s.getAttribute('src'))).to.deep.equal(['/test/csp/violations.js', '/test/csp/flow.ts']);
-    expect([...doc.scripts].filter((s) => s.text.trim() !== ''), 'inline scripts').to.have.length(0);
-    const inline = [...doc.querySelectorAll('*')].flatMap((n) =>
-      [...n.attributes].filter((a) => a.name === 'style' || a.name.startsWith('on')).map((a) => `${n.localName}[${a.name}]`),
-    );
-    expect(inline, 'inline styles and handlers').to.deep.equal([]);
-    expect(doc.querySelectorAll('style'), '<style> elements').to.have.length(0);
-  });
+  for (const [page, script] of [
+    ['strict.html', '/test/csp/flow.ts'],
+    ['elements.html', '/test/csp/elements.ts'],
+    ['cdn.html', '/test/csp/cdn.js'],
+  ] as const) {
+    it(`${page} is served as written: the policy in the header, only the external scripts it names`, async () => {
+      const res = await fetch(`/test/csp/${page}?policy=strict`);
+      expect(res.headers.get('content-security-policy')).to.equal(policyHeader(STRICT));
+      const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+      expect([...doc.scripts].map((s) => s.getAttribute('src'))).to.deep.equal(['/test/csp/violations.js', script]);
+      expect([...doc.scripts].filter((s) => s.text.trim() !== ''), 'inline scripts').to.have.length(0);
+      const inline = [...doc.querySelectorAll('*')].flatMap((n) =>
+        [...n.attributes].filter((a) => a.name === 'style' || a.name.startsWith('on')).map((a) => `${n.localName}[${a.name}]`),
+      );
+      expect(inline, 'inline styles and handlers').to.deep.equal([]);
+      expect(doc.querySelectorAll('style'), '<style> elements').to.have.length(0);
+    });
+  }
 
   it('the whole flow on the embedded MemoryAdapter: the greeting, zero violations', async () => {
     const { frame, w, violations, reports } = await openPage('strict');
