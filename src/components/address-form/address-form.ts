@@ -86,6 +86,8 @@ export class AeAddressForm extends AeElement<AddressCalls> {
   private readonly uid = `ae-address-${++instances}`;
   private readonly internals = this.attachInternals();
   private controller?: AbortController;
+  /** The saved addresses' load in flight (aborted when the element is removed). */
+  private loadController?: AbortController;
 
   /** The saved addresses; undefined while loading. */
   @state() private addresses?: ShippingAddress[];
@@ -125,6 +127,7 @@ export class AeAddressForm extends AeElement<AddressCalls> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.controller?.abort();
+    this.loadController?.abort();
     this.pending = false;
     this.clearPassword();
   }
@@ -146,10 +149,16 @@ export class AeAddressForm extends AeElement<AddressCalls> {
   /** Loads the saved addresses again. */
   async reload(): Promise<void> {
     this.loadError = undefined;
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
     try {
       const api = await needCapability(this.resolvedAdapter, 'account', 'listAddresses');
-      this.addresses = await api.listAddresses();
+      const addresses = await api.listAddresses({ signal: controller.signal });
+      // Removed (or reloaded) meanwhile: nothing more to show.
+      if (controller.signal.aborted) return;
+      this.addresses = addresses;
     } catch (err) {
+      if (controller.signal.aborted) return;
       this.loadError = failureOf(err);
       this.dispatchEvent(new AeAddressErrorEvent({ code: this.loadError.code, action: 'load' }));
     }
