@@ -53,6 +53,8 @@ export class ProfileForms {
   private pending = new Set<Form>();
   private failure: Partial<Record<Form, Failure>> = {};
   private done: Partial<Record<Form, string>> = {};
+  /** The calls in flight, by form: aborted when the section is left or the panel removed. */
+  private readonly calls = new Map<Form, AbortController>();
   private revealed = false;
   /** The names the form was filled with (the profile's); typing replaces them. */
   private filledFrom?: string;
@@ -188,17 +190,20 @@ export class ProfileForms {
     }
     this.pending.add(form);
     this.ctx.host.requestUpdate();
+    const controller = new AbortController();
+    this.calls.set(form, controller);
+    const signal = controller.signal;
     try {
       if (form === 'names') {
         const a = await this.ctx.account('updateProfile');
-        const session = await a.updateProfile({ firstName: this.values.firstName.trim(), lastName: this.values.lastName.trim() });
+        const session = await a.updateProfile({ firstName: this.values.firstName.trim(), lastName: this.values.lastName.trim() }, { signal });
         setSession(session);
         if (this.profile) this.fill({ ...this.profile, firstName: session.firstName, lastName: session.lastName });
         this.done.names = msg('Your name is saved.', { id: 'account.profile.namesSaved', desc: 'After the names were changed.' });
       } else if (form === 'email') {
         const a = await this.ctx.account('requestEmailChange');
         const newEmail = this.values.newEmail.trim();
-        await a.requestEmailChange({ newEmail, password: this.values.emailPassword });
+        await a.requestEmailChange({ newEmail, password: this.values.emailPassword }, { signal });
         this.clearPasswords();
         if (this.profile) this.profile = { ...this.profile, pendingEmail: { email: newEmail, expiresAt: Date.now() } };
         this.done.email = msg(str`We sent a letter to ${newEmail}. Open the link in it to confirm the new address; until then you sign in with the current one.`, {
@@ -208,7 +213,7 @@ export class ProfileForms {
       } else {
         const a = await this.ctx.account('changePassword');
         const others = this.host.querySelector<HTMLInputElement>('.ae-account-forms input[name="signOutOthers"]')?.checked ?? false;
-        const r = await a.changePassword({ currentPassword: this.values.currentPassword, newPassword: this.values.newPassword, signOutOthers: others });
+        const r = await a.changePassword({ currentPassword: this.values.currentPassword, newPassword: this.values.newPassword, signOutOthers: others }, { signal });
         const ended = r.endedSessions;
         this.clearPasswords();
         this.shown = new Set([...this.shown].filter((n) => !FIELDS.password.includes(n)));
@@ -222,6 +227,8 @@ export class ProfileForms {
       }
       this.ctx.announce(this.done[form]!);
     } catch (error) {
+      // Left or removed meanwhile: nothing to show (and nothing to update).
+      if (signal.aborted) return;
       const f = failureOf(error);
       if (f.code === 'invalid_credentials') {
         const target: FieldName = form === 'email' ? 'emailPassword' : 'currentPassword';
@@ -243,8 +250,15 @@ export class ProfileForms {
       else this.host.querySelector<HTMLElement>(`[data-form="${form}"] .ae-banner`)?.focus();
     } finally {
       this.pending.delete(form);
-      this.ctx.host.requestUpdate();
+      if (this.calls.get(form) === controller) this.calls.delete(form);
+      if (!signal.aborted) this.ctx.host.requestUpdate();
     }
+  }
+
+  /** Aborts the calls in flight (the section is left, or the panel removed). */
+  abort(): void {
+    for (const c of this.calls.values()) c.abort();
+    this.calls.clear();
   }
 
   private field(name: FieldName, label: string, type: string, autocomplete: string, hint?: string): TemplateResult {

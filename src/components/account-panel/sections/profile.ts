@@ -65,6 +65,7 @@ class ProfileView extends SectionView {
   override hide(): void {
     this.profile.abort();
     this.sessions.abort();
+    this.forms.abort();
     this.forms.clearPasswords();
   }
 
