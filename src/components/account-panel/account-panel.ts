@@ -137,6 +137,7 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
     if (this.hashRouting) this.readHash();
     if (this.session.snapshot.status === 'unknown') void this.refresh();
     else if (this.session.snapshot.status === 'signed-in') this.loadPriceData();
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -151,6 +152,9 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('hashRouting') && this.hashRouting && this.isConnected) this.readHash();
+    // A removed panel shows no section (an update after removal, e.g. from a section's aborted load, would
+    // show it again and load it anew); connectedCallback asks for the update that shows it on return.
+    if (!this.isConnected) return;
     const snapshot = this.session.snapshot;
     if (snapshot.status !== 'signed-in') {
       this.shownView()?.hide();
