@@ -155,7 +155,7 @@ const unhandled: unknown[] = [];
 window.addEventListener('unhandledrejection', (e) => unhandled.push(e.reason));
 
 /** The fault tests of every case: a localized message and a working retry, removal in flight, double actions. */
-export function describeFaults(CASES: Case[]): void {
+export function describeFaults(CASES: Case[], reset: Record<string, unknown> = {}): void {
 describe('faults: every call of every element', () => {
   beforeEach(async () => {
     net.offline = false;
@@ -164,7 +164,7 @@ describe('faults: every call of every element', () => {
     unhandled.length = 0;
     // A server clock three days ahead of this browser's, and captchas without `expiresIn`: the expiry is
     // measured against the server's Date header. Every success below happens with that clock.
-    await server.reset({ captchaAnswer: ANSWER, resendCooldownMs: 0, captchaExpiresIn: false, clockOffsetMs: 3 * DAY });
+    await server.reset({ captchaAnswer: ANSWER, resendCooldownMs: 0, captchaExpiresIn: false, clockOffsetMs: 3 * DAY, ...reset });
   });
   afterEach(async () => {
     fixtureCleanup();

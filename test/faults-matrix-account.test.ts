@@ -1,0 +1,224 @@
+/**
+ * The faults matrix (issue 19) for the account elements: every adapter call of <ae-address-form>,
+ * <ae-preferences> and <ae-account-panel> (a section's load, the profile's name and password changes) under
+ * the harness's faults (helpers/faults.ts): network, timeout, 500, 503, 429 with Retry-After, a broken body, a
+ * server clock 3 days off, removal in flight, double actions. Each: a localized message, a working retry,
+ * nothing typed lost, one call.
+ *
+ * Adding an element: one entry in CASES (as in faults-matrix.test.ts). Real HTTP: HttpAdapter against the
+ * contract server's account routes (test/server/routes-account.mjs), signed in by its cookie.
+ */
+import { html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define/ae-address-form.js';
+import '../src/define/ae-preferences.js';
+import '../src/define/ae-account-panel.js';
+import { setSessionChannelName } from '../src/session/session-channel.js';
+import { setSession } from '../src/session/session-store.js';
+import { choosePreferences, resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
+import { findButton, input, realClick } from './helpers/dom.js';
+import { PASSWORD, NEW_PASSWORD } from './server/auth-fixtures.js';
+import { adapter, banner, bannerRetry, describeFaults, email, f, mountFixture, submitOf, text, type Case, type Flow } from './helpers/faults.js';
+
+setSessionChannelName(`ae-test:faults-matrix-account:${Math.random()}`);
+
+/** A new profile, signed in on this page (the server's cookie) and in the session store. */
+async function signedIn(tag: string): Promise<string> {
+  const address = email(tag);
+  await f.activeProfile(address);
+  setSession(await f.adapter().signIn({ email: address, password: PASSWORD, remember: false }));
+  resetPreferencesStoreForTests('en');
+  choosePreferences({ country: 'BG', currency: 'EUR' });
+  return address;
+}
+
+/** Types into a light-DOM field as a person does (short texts, key by key). */
+async function typeIn(el: Element, name: string, value: string): Promise<void> {
+  input(el, name).focus();
+  await sendKeys({ type: value });
+}
+
+const ADDRESS_FIELDS = ['name', 'street', 'postalCode', 'city', 'phone'];
+
+/** The account panel's section as it loads, its error and "Try again" (section-states.ts). */
+function sectionLoad(section: string, call: string, path: string, sent: string, ready: string): Case {
+  return {
+    element: 'ae-account-panel',
+    call: `${call} (the ${section} section)`,
+    path,
+    sent,
+    async prepare() {
+      await signedIn(`panel-${section}`);
+      const error = () => flow.el.shadowRoot?.querySelector<HTMLElement>('section.section [part="error"]') ?? null;
+      const flow: Flow = {
+        el: document.createElement('div'),
+        async act() {
+          flow.el = await mountFixture<HTMLElement>(html`<ae-account-panel .adapter=${adapter()} section=${section}></ae-account-panel>`);
+        },
+        retry: () => realClick(error()!.querySelector('button')!),
+        failure: () => text(error()?.querySelector('p')),
+        typed: () => '',
+        done: () => !!flow.el.shadowRoot?.querySelector(`section.section ${ready}`),
+        // A load has no press of its own: the section chosen again (its navigation item, the attribute) while it loads.
+        double: async () => {
+          await flow.act();
+          const panel = flow.el as HTMLElement & { navigate(section: string): boolean };
+          panel.navigate(section);
+          panel.setAttribute('section', section);
+          await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        },
+        events: ['ae-navigate'],
+      };
+      return flow;
+    },
+  };
+}
+
+const CASES: Case[] = [
+  {
+    element: 'ae-address-form',
+    call: 'saveAddress',
+    path: '/account/addresses',
+    sent: 'POST account/addresses',
+    async prepare() {
+      await signedIn('address');
+      const el = await mountFixture<HTMLElement>(html`<ae-address-form .adapter=${adapter()}></ae-address-form>`);
+      await waitUntil(() => el.querySelector('.ae-add'), 'the list', { timeout: 6000 });
+      await realClick(findButton(el, 'Add address'));
+      await waitUntil(() => el.querySelector('form.ae-form') && (el as unknown as { v?: unknown }).v, 'the form and its rules', { timeout: 6000 });
+      await typeIn(el, 'name', 'Ivan Petrov');
+      await typeIn(el, 'street', 'ul. Shipka 6');
+      await typeIn(el, 'postalCode', '1504');
+      await typeIn(el, 'city', 'Sofia');
+      await typeIn(el, 'phone', '088 123 4567');
+      return {
+        el,
+        act: () => realClick(submitOf(el)),
+        retry: () => realClick(bannerRetry(el)!),
+        retryControl: () => bannerRetry(el),
+        failure: () => text(banner(el)?.querySelector('p')),
+        typed: () => JSON.stringify(ADDRESS_FIELDS.map((n) => input(el, n).value)),
+        done: () => !!el.querySelector('.ae-notice'),
+        pressTarget: () => submitOf(el),
+        enterField: () => input(el, 'city'),
+        events: ['ae-address-change'],
+      };
+    },
+  },
+  {
+    element: 'ae-address-form',
+    call: 'listAddresses',
+    path: '/account/addresses',
+    sent: 'GET account/addresses',
+    async prepare() {
+      await signedIn('address-list');
+      const list = () => flow.el.querySelector<HTMLElement>('.ae-banner');
+      const flow: Flow = {
+        el: document.createElement('div'),
+        async act() {
+          flow.el = await mountFixture<HTMLElement>(html`<ae-address-form .adapter=${adapter()}></ae-address-form>`);
+        },
+        retry: () => realClick(list()!.querySelector('button')!),
+        failure: () => text(list()?.querySelector('p')),
+        typed: () => '',
+        done: () => !!flow.el.querySelector('.ae-add'),
+        double: async () => {
+          await flow.act();
+        },
+        events: ['ae-address-change'],
+      };
+      return flow;
+    },
+  },
+  {
+    element: 'ae-preferences',
+    call: 'setPreferences',
+    path: '/account/preferences',
+    sent: 'PUT account/preferences',
+    async prepare() {
+      await signedIn('prefs');
+      const el = await mountFixture<HTMLElement>(html`<ae-preferences .adapter=${adapter()}></ae-preferences>`);
+      await waitUntil(() => el.querySelector('select[name="currency"]'), 'the form');
+      const currency = el.querySelector<HTMLSelectElement>('select[name="currency"]')!;
+      currency.focus();
+      // A person's choice from the list: the keyboard, as a person picks it.
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      const chosen = () => JSON.stringify([el.querySelector<HTMLSelectElement>('select[name="country"]')!.value, currency.value]);
+      return {
+        el,
+        act: () => realClick(submitOf(el)),
+        retry: () => realClick(bannerRetry(el)!),
+        retryControl: () => bannerRetry(el),
+        failure: () => text(banner(el)?.querySelector('p')),
+        typed: chosen,
+        done: () => !!el.querySelector('.ae-notice'),
+        pressTarget: () => submitOf(el),
+        events: ['ae-preferences-change', 'ae-preferences-error'],
+      };
+    },
+  },
+  sectionLoad('orders', 'listOrders', '/account/orders', 'GET account/orders', '.order, .empty'),
+  sectionLoad('coupons', 'listCoupons', '/account/coupons', 'GET account/coupons', '.coupon, .empty'),
+  {
+    element: 'ae-account-panel',
+    call: 'updateProfile (the names form)',
+    path: '/account/profile',
+    sent: 'PATCH account/profile',
+    async prepare() {
+      await signedIn('profile-names');
+      const el = await mountFixture<HTMLElement>(html`<ae-account-panel .adapter=${adapter()} section="profile"></ae-account-panel>`);
+      await waitUntil(() => el.querySelector<HTMLInputElement>('input[name=firstName]')?.value === 'Maria', 'the names form', { timeout: 6000 });
+      await typeIn(el, 'lastName', '-Petrova');
+      const form = () => el.querySelector<HTMLElement>('form[data-form="names"]')!;
+      const save = () => form().querySelector<HTMLElement>('button[type=submit]')!;
+      return {
+        el,
+        act: () => realClick(save()),
+        // The names form has no "Try again" of its own: its message says what happened, the same button sends again.
+        retry: () => realClick(save()),
+        failure: () => text(form().querySelector('.ae-banner p')),
+        typed: () => JSON.stringify([input(el, 'firstName').value, input(el, 'lastName').value]),
+        done: () => text(form().querySelector('.ae-success')) !== '',
+        pressTarget: save,
+        enterField: () => input(el, 'lastName'),
+        events: ['ae-profile-change'],
+      };
+    },
+  },
+  {
+    element: 'ae-account-panel',
+    call: 'changePassword (the password form)',
+    path: '/account/password',
+    sent: 'POST account/password',
+    async prepare() {
+      await signedIn('profile-password');
+      const el = await mountFixture<HTMLElement>(html`<ae-account-panel .adapter=${adapter()} section="profile"></ae-account-panel>`);
+      await waitUntil(() => el.querySelector('form[data-form="password"] input[name="newPassword"]'), 'the password form', { timeout: 6000 });
+      const fill = (name: string, value: string) => {
+        input(el, name).focus();
+        document.execCommand('insertText', false, value);
+      };
+      fill('newPassword', NEW_PASSWORD);
+      fill('passwordRepeat', NEW_PASSWORD);
+      fill('currentPassword', PASSWORD);
+      const form = () => el.querySelector<HTMLElement>('form[data-form="password"]')!;
+      const change = () => form().querySelector<HTMLElement>('button[type=submit]')!;
+      return {
+        el,
+        act: () => realClick(change()),
+        retry: () => realClick(change()),
+        failure: () => text(form().querySelector('.ae-banner p')),
+        typed: () => JSON.stringify(['currentPassword', 'newPassword', 'passwordRepeat'].map((n) => input(el, n).value)),
+        done: () => text(form().querySelector('.ae-success')) !== '',
+        pressTarget: change,
+        enterField: () => input(el, 'passwordRepeat'),
+        events: ['ae-password-change'],
+      };
+    },
+  },
+];
+
+// Addresses are saved without the password prompt here (its own test is address-form.test.ts): the faults are
+// about the save.
+describeFaults(CASES, { addressReauth: 'never' });
