@@ -10,6 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { literalsTransformers } from './scripts/build/literals.mjs';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { TERSER_OPTIONS } from './scripts/bench/bundle.mjs';
 
 const OUT = 'dist/cdn';
@@ -22,9 +23,20 @@ const cleanOut = () => ({
   },
 });
 
+const ELEMENTS_ENTRY = resolve('src/cdn.ts');
+let staticGraph;
+/** Whether `id` is in the static import graph of src/cdn.ts (walked once: manualChunks runs on the whole graph). */
+function inElementsFile(id, getModuleInfo) {
+  if (!staticGraph) {
+    staticGraph = new Set([ELEMENTS_ENTRY]);
+    for (const m of staticGraph) for (const next of getModuleInfo(m)?.importedIds ?? []) staticGraph.add(next);
+  }
+  return staticGraph.has(id);
+}
+
 export default {
   // src/cdn.ts: the forms at once, the account, support and social elements when their tag appears.
-  input: { 'ae-auth-elements': 'src/cdn.ts' },
+  input: { 'ae-auth-elements': 'src/cdn.ts', api: 'src/cdn-api.ts' },
   // The entry may export internals to its lazy chunks: without this rollup moves the shared code into a
   // second file and leaves the entry a facade (two requests at first load instead of one).
   preserveEntrySignatures: 'allow-extension',
@@ -33,6 +45,9 @@ export default {
     format: 'esm',
     entryFileNames: '[name].js',
     // Locale chunks are named ru/bg by rollup; the transliteration one would be 'bundle.esm.min'.
+    // Everything the elements' file needs statically stays in it (one file, no request level of its own);
+    // api.js imports it from there rather than both importing a shared chunk.
+    manualChunks: (id, { getModuleInfo }) => (inElementsFile(id, getModuleInfo) ? 'ae-auth-elements' : undefined),
     chunkFileNames: (chunk) =>
       chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]transliteration[\\/]/.test(id))
         ? 'chunks/transliteration-[hash].js'

@@ -81,7 +81,7 @@ ${file && existsSync(file) ? `<link rel="stylesheet" href="/${file}">` : ''}
   }
 </style>
 <script type="module">
-  import { MemoryAdapter, setDefaultAdapter, setLocale } from '/${ENTRY}';
+  import { MemoryAdapter, setDefaultAdapter, setLocale } from '/${ENTRY.replace('ae-auth-elements.js', 'api.js')}';
   setDefaultAdapter(new MemoryAdapter({ captchaAnswer: 'Ab3dE', seed: 7 }));
   window.shot = { setLocale };
   document.body.append(document.createElement('ae-register'));

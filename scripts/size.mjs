@@ -99,6 +99,21 @@ try {
   if (existsSync(cdnFile)) {
     const code = readFileSync(cdnFile, 'utf8');
     rows.push(['CDN file dist/cdn/ae-auth-elements.js (as built)', kB(Buffer.byteLength(code)), kB(gz(code)), '-', '-', '']);
+    // The CDN's API file: re-exports and the adapters, schemas and transliteration it imports (next to it).
+    const api = join(ROOT, 'dist/cdn/api.js');
+    if (existsSync(api)) {
+      const own = readFileSync(api, 'utf8');
+      const chunks = [...own.matchAll(/from"\.\/(chunks\/[^"]+)"/g)].map((m) => readFileSync(join(ROOT, 'dist/cdn', m[1]), 'utf8'));
+      const all = [own, ...chunks];
+      rows.push([
+        `  + dist/cdn/api.js and the ${chunks.length} chunks it imports`,
+        kB(all.reduce((n, c) => n + Buffer.byteLength(c), 0)),
+        kB(all.reduce((n, c) => n + gz(c), 0)),
+        '-',
+        '-',
+        '',
+      ]);
+    }
   } else {
     rows.push(['CDN file dist/cdn/ae-auth-elements.js', 'not built', '', '-', '-', '']);
   }

@@ -4,6 +4,12 @@
  * defined at once, and the account, support, social and address elements only when their tag is in the page
  * (now or later), each from a chunk next to this file. A registration page does not download the account panel.
  * Their classes are not exported here (import them from their own files, or from the npm package).
+ *
+ * The light API comes with it: the session store, the locale switch, the events, the default adapter and the
+ * error class. The rest (both adapter classes, the validation schemas and rules, the transliteration) is in
+ * dist/cdn/api.js (src/cdn-api.ts), which re-exports this file too: a sign-up page that only drops in a tag
+ * does not download zod, the adapters' code or the passport tables before its first field (58 kB gzip before,
+ * 41 kB now). The adapters still come, lazily, when an element makes its first call.
  */
 import { defineWhenUsed } from './internal/define-when-used.js';
 
@@ -17,10 +23,9 @@ export { AeUserMenu } from './define/ae-user-menu.js';
 export { AeSupportLink } from './define/ae-support-link.js';
 export { getSessionSnapshot, subscribeSession, setSession, refreshSession, signOut } from './session/session-store.js';
 export type { SessionSnapshot } from './session/session-store.js';
-export * from './adapter/index.js';
-export * from './validation/index.js';
-export * from './translit/index.js';
 export * from './locales/index.js';
+export { setDefaultAdapter, getDefaultAdapter, getEmbeddedAdapter } from './internal/default-adapter.js';
+export { AdapterError, isAdapterError, isAbortError } from './adapter/adapter-error.js';
 export * from './events/index.js';
 export { VERSION } from './version.js';
 

@@ -109,18 +109,33 @@ describe('the CDN build in a page without a bundler', () => {
   });
 
   describe('the module API', () => {
-    it('exports the elements and loads transliteration lazily, from the chunk next to it', async () => {
+    it('exports the elements and the light API; the heavy API is in api.js beside it, sharing one copy', async () => {
       await cdnSource();
       const url: string = CDN;
-      const lib = (await import(/* @vite-ignore */ url)) as Library;
+      const lib = (await import(/* @vite-ignore */ url)) as Partial<Library>;
       expect(customElements.get('ae-register')).to.equal(lib.AeRegister);
       expect(customElements.get('ae-captcha')).to.equal(lib.AeCaptcha);
       expect(customElements.get('ae-activate')).to.equal(lib.AeActivate);
+      expect(lib.setLocale, 'the locale switch').to.be.a('function');
+      expect(lib.setDefaultAdapter, 'the default adapter').to.be.a('function');
+      expect(lib.AdapterError, 'the error class').to.be.a('function');
+      // Not in the elements' file: the adapter classes, schemas and transliteration (zod and the tables).
+      expect(lib.MemoryAdapter).to.equal(undefined);
+      expect(lib.HttpAdapter).to.equal(undefined);
+      expect(lib.transliterateName).to.equal(undefined);
+      expect(await cdnSource()).not.to.match(/PBKDF2|X-CSRF-Token|\$ZodType/);
+      const apiUrl = CDN.replace('ae-auth-elements.js', 'api.js');
+      const api = (await import(/* @vite-ignore */ apiUrl)) as Library;
+      // One copy: api.js re-exports the elements' file rather than carrying its own.
+      expect(api.AeRegister).to.equal(lib.AeRegister);
+      expect(api.AdapterError).to.equal(lib.AdapterError);
+      expect(new api.MemoryAdapter()).to.be.an.instanceOf(api.MemoryAdapter);
+      expect(api.HttpAdapter).to.be.a('function');
       // Table letters need no download.
-      expect(await lib.transliterateName('Шишков', 'bg')).to.equal('Shishkov');
+      expect(await api.transliterateName('Шишков', 'bg')).to.equal('Shishkov');
       expect(chunkRequests(window, 'transliteration-')).to.have.length(0);
       // Ł is outside every passport table: the full package is fetched for it.
-      expect(await lib.transliterateName('Łukasz', 'ru')).to.equal('Lukasz');
+      expect(await api.transliterateName('Łukasz', 'ru')).to.equal('Lukasz');
       expect(chunkRequests(window, 'transliteration-')).to.have.length(1);
     });
 
