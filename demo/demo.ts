@@ -21,6 +21,7 @@ import { MemoryAdapter, setDefaultAdapter } from '../src/adapter/index.js';
 import type { OutboxLetter } from '../src/adapter/index.js';
 import type { AeRegister } from '../src/components/register/register.js';
 import type { AeActivate } from '../src/components/activate/activate.js';
+import type { AeLogin } from '../src/components/login/login.js';
 import { setLocale, getLocale, detectLocale } from '../src/locales/localization.js';
 import { VERSION } from '../src/version.js';
 import { STRINGS } from './strings.js';
@@ -58,6 +59,8 @@ const kept = new Map<string, HTMLElement>();
 let current: { name: string; param?: string } | undefined;
 /** The button that opened the dialog: focus goes back to it on close (Esc, the close button, a view's own). */
 let opener: HTMLElement | null = null;
+/** Where the opener was (a shadow root for a button of an element): it may be gone when the dialog closes. */
+let openerRoot: Node | undefined;
 
 const ctx: ViewContext = {
   words: t,
@@ -101,6 +104,7 @@ async function openView(name: string, param?: string, from?: HTMLElement | null)
   renderView();
   if (!dialog.open) {
     opener = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    openerRoot = opener?.getRootNode();
     dialog.showModal();
   }
   dialog.scrollTop = 0;
@@ -112,9 +116,19 @@ async function openView(name: string, param?: string, from?: HTMLElement | null)
 dialog.addEventListener('close', () => {
   current = undefined;
   body.replaceChildren();
-  opener?.focus();
+  restoreFocus();
   opener = null;
+  openerRoot = undefined;
 });
+/** Focus back where the person was when the dialog opened. */
+function restoreFocus(): void {
+  if (opener?.isConnected) opener.focus();
+  if (document.activeElement && document.activeElement !== document.body) return;
+  // The opener was an element (the header's menu), or a button of one that is gone ("Register" became "Hello,
+  // Maria" with the sign-in): that element's first control takes focus.
+  const root = opener?.shadowRoot ?? (openerRoot instanceof ShadowRoot ? openerRoot : undefined);
+  root?.querySelector<HTMLElement>('button, a[href]')?.focus();
+}
 $('#view-close').addEventListener('click', () => dialog.close());
 // Every button with data-view="…" opens that view, wherever it is (the header, a view, a letter).
 document.addEventListener('click', (e) => {
@@ -249,6 +263,9 @@ defineView('account', {
     if (section) panel.section = section;
     return [panel];
   },
+  // The panel's shadow root holds its controls: focus goes to the current section in its navigation (the
+  // navigation's one tab stop), from where the arrows move between sections and Tab into the section.
+  focus: (root) => root.querySelector('ae-account-panel')?.shadowRoot?.querySelector<HTMLElement>('[part~="nav-item"][tabindex="0"]'),
 });
 
 // Right after the first sign-in: the marketplace's "then choose your location and currency".
@@ -278,6 +295,8 @@ userMenu.addEventListener('ae-user-menu-account', fromMenu('account'));
 // A sign-in in a dialog view: a person who never chose a location and currency is asked now, then lands on
 // "My account"; anyone else goes back to the store.
 document.addEventListener('ae-session-change', (e) => {
+  // Signed out (from the menu, another tab): the kept sign-in form no longer says "You are signed in".
+  if (!(e as CustomEvent<{ signedIn: boolean }>).detail.signedIn) (kept.get('login') as AeLogin | undefined)?.reset();
   if (!(e as CustomEvent<{ signedIn: boolean }>).detail.signedIn || !dialog.open || current?.name === 'account') return;
   void adapter.getPreferences().then(
     (saved) => (saved ? dialog.close() : openView('preferences')),

@@ -29,8 +29,8 @@ export const activateStyles = [
       font-weight: 700;
       line-height: 1.25;
     }
-    /* Focused by script to announce a new state; not a control, so no focus ring. */
-    [part~='heading']:focus {
+    /* Focused by script to announce a new state: a ring only for the keyboard (where focus went, to go on). */
+    [part~='heading']:focus:not(:focus-visible) {
       outline: none;
     }
     [part='status'],

@@ -24,8 +24,8 @@ export const forgotPasswordLightStyles = css`
       color: var(--_muted);
       background: var(--_surface-alt);
     }
-    ${S} .ae-success:focus,
-    ${S} .ae-success h3:focus {
+    ${S} .ae-success:focus:not(:focus-visible),
+    ${S} .ae-success h3:focus:not(:focus-visible) {
       outline: none;
     }
     ${S} .ae-back {

@@ -36,9 +36,9 @@ export const resetPasswordLightStyles = css`
     ${S} .ae-option > .ae-hint {
       padding-inline-start: calc(1.125rem + var(--_s2));
     }
-    /* Focused by script to announce a new state; not controls, so no focus ring. */
-    ${S} .ae-success h3:focus,
-    ${S} .ae-greeting:focus {
+    /* Focused by script to announce a new state: a ring only for the keyboard (where focus went, to go on). */
+    ${S} .ae-success h3:focus:not(:focus-visible),
+    ${S} .ae-greeting:focus:not(:focus-visible) {
       outline: none;
     }
     ${S} ae-forgot-password,

@@ -151,7 +151,7 @@ export const socialLightStyles = css`
       font-size: 1.2rem;
       line-height: 1.3;
     }
-    ${S} .ae-social-heading:focus {
+    ${S} .ae-social-heading:focus:not(:focus-visible) {
       outline: none;
     }
     ${S} .ae-social-links {

@@ -39,8 +39,8 @@ export const supportStyles = [
       outline-offset: 2px;
     }
     [part~='heading']:focus:not(:focus-visible),
-    [part='title']:focus,
-    [part~='alert']:focus {
+    [part='title']:focus:not(:focus-visible),
+    [part~='alert']:focus:not(:focus-visible) {
       outline: none;
     }
     [part='launcher'] {
