@@ -491,7 +491,6 @@ export class AeConversation extends AeElement<SupportCapability> {
           name="message"
           rows="1"
           autocomplete="off"
-          maxlength=${SUPPORT_LIMITS.textLength + 200}
           aria-describedby=${this.warning ? `composer-hint ${warningId}` : 'composer-hint'}
           aria-invalid=${this.warning ? 'true' : 'false'}
           @keydown=${this.onKeyDown}
