@@ -26,9 +26,11 @@ import '../src/define/ae-forgot-password.js';
 import '../src/define/ae-reset-password.js';
 import '../src/define/ae-user-menu.js';
 import '../src/define/ae-address-form.js';
+import '../src/define/ae-preferences.js';
 import '../src/define/ae-account-panel.js';
 import '../src/define/ae-conversation.js';
 import { setSession } from '../src/session/session-store.js';
+import { resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
 import { supportAdapter } from './support-helpers.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import type { AuthAdapter } from '../src/adapter/types.js';
@@ -51,7 +53,14 @@ describe('a server’s own words carrying markup', () => {
   before(async () => {
     f = await authFixtures(NS);
   });
-  beforeEach(() => f.server.reset({ captchaAnswer: ANSWER }));
+  beforeEach(() => f.server.reset({ captchaAnswer: ANSWER, addressReauth: 'never' }));
+  /** A new profile signed in on this page (the server's cookie) and in the session store. */
+  const signedIn = async () => {
+    const address = `hostile-${Math.random().toString(36).slice(2, 8)}@example.test`;
+    await f.activeProfile(address);
+    setSession(await f.adapter().signIn({ email: address, password: PASSWORD, remember: false }));
+    resetPreferencesStoreForTests('en');
+  };
   afterEach(async () => {
     fixtureCleanup();
     await f.signOutHere();
@@ -66,7 +75,9 @@ describe('a server’s own words carrying markup', () => {
     ...(code ? { code } : {}),
     fieldErrors: { email: HOSTILE_DETAIL, firstName: `<svg onload=alert(1)>`, password: HOSTILE_DETAIL },
   });
-  const CASES: [string, string, () => Promise<HTMLElement>, ReturnType<typeof problem>][] = [
+  // [element, the route, how to bring it to the call, the problem, how many answers carry it (the preferences store
+  // may read the preferences first, on the same route)]
+  const CASES: [string, string, () => Promise<HTMLElement>, ReturnType<typeof problem>, number?][] = [
     [
       'ae-login',
       'sign-in',
@@ -99,12 +110,55 @@ describe('a server’s own words carrying markup', () => {
       },
       problem(422, 'validation'),
     ],
+    [
+      'ae-address-form',
+      '/account/addresses',
+      async () => {
+        await signedIn();
+        const el = await mount<HTMLElement>(html`<ae-address-form .adapter=${f.adapter()}></ae-address-form>`);
+        await waitUntil(() => el.querySelector('.ae-add'), 'the list', { timeout: 5000 });
+        (el.querySelector('.ae-add') as HTMLElement).click();
+        await waitUntil(() => el.querySelector('form.ae-form') && (el as unknown as { v?: unknown }).v, 'the form', { timeout: 5000 });
+        const values: Record<string, string> = { name: 'Ivan Petrov', street: 'Main St 1', city: 'Springfield', region: 'IL', postalCode: '62701', phone: '+1 217 555 0100' };
+        for (const [name, value] of Object.entries(values)) {
+          const i = el.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+          if (!i) continue;
+          i.focus();
+          document.execCommand('insertText', false, value);
+        }
+        return el;
+      },
+      problem(500),
+    ],
+    [
+      'ae-preferences',
+      '/account/preferences',
+      async () => {
+        await signedIn();
+        const el = await mount<HTMLElement>(html`<ae-preferences .adapter=${f.adapter()}></ae-preferences>`);
+        await waitUntil(() => el.querySelector('select[name="currency"]'), 'the form');
+        return el;
+      },
+      problem(503),
+      2,
+    ],
+    [
+      'ae-account-panel',
+      '/account/profile',
+      async () => {
+        await signedIn();
+        const el = await mount<HTMLElement>(html`<ae-account-panel .adapter=${f.adapter()} section="profile"></ae-account-panel>`);
+        await waitUntil(() => el.querySelector<HTMLInputElement>('input[name=firstName]')?.value === 'Maria', 'the names form', { timeout: 5000 });
+        return el;
+      },
+      problem(422, 'validation'),
+    ],
   ];
-  for (const [element, path, prepare, body] of CASES) {
+  for (const [element, path, prepare, body, times = 1] of CASES) {
     it(`${element}: a problem whose title, detail and fieldErrors carry markup: the element’s own message, nothing run`, async () => {
       const el = await prepare();
       const watch = watchForScript();
-      await f.server.fault({ kind: 'status', status: body.status, path, body });
+      await f.server.fault({ kind: 'status', status: body.status, path, body, times });
       await realClick(el.querySelector('button[type=submit]')!);
       await waitUntil(() => el.querySelector('[role=alert]:not(:empty), .ae-banner, .ae-error'), 'a message');
       await new Promise((r) => setTimeout(r, 50));
