@@ -70,7 +70,7 @@ const ctx: ViewContext = {
     return el;
   },
   open: (name, param) => openView(name, param),
-  close: () => dialog.close(),
+  close: () => closeView(),
 };
 
 /** What gets focus when a view opens: the first field, else the first control, else the dialog itself. */
@@ -113,23 +113,42 @@ async function openView(name: string, param?: string, from?: HTMLElement | null)
   (target ?? dialog).focus();
 }
 
-dialog.addEventListener('close', () => {
+/**
+ * Closes the dialog and puts focus back at once. The dialog's own `close` event comes later, as a task (and in
+ * a tab in the background not before it is shown again): the Esc key and every close of the page's go through
+ * here; the event still tidies up after any other close.
+ */
+function closeView(): void {
+  if (dialog.open) dialog.close();
+  afterClose();
+}
+function afterClose(): void {
+  if (!current && !opener) return;
   current = undefined;
   body.replaceChildren();
   restoreFocus();
   opener = null;
   openerRoot = undefined;
+}
+dialog.addEventListener('close', afterClose);
+dialog.addEventListener('cancel', (e) => {
+  e.preventDefault();
+  closeView();
 });
 /** Focus back where the person was when the dialog opened. */
 function restoreFocus(): void {
   if (opener?.isConnected) opener.focus();
-  if (document.activeElement && document.activeElement !== document.body) return;
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  // Focus landed on a control (the browser's own return, or the opener): done. On <body>, or on an element's
+  // host with nothing focused inside it, it did not.
+  if (active && active !== document.body && !active.shadowRoot) return;
   // The opener was an element (the header's menu), or a button of one that is gone ("Register" became "Hello,
   // Maria" with the sign-in): that element's first control takes focus.
   const root = opener?.shadowRoot ?? (openerRoot instanceof ShadowRoot ? openerRoot : undefined);
   root?.querySelector<HTMLElement>('button, a[href]')?.focus();
 }
-$('#view-close').addEventListener('click', () => dialog.close());
+$('#view-close').addEventListener('click', () => closeView());
 // Every button with data-view="…" opens that view, wherever it is (the header, a view, a letter).
 document.addEventListener('click', (e) => {
   const button = (e.target as Element | null)?.closest<HTMLElement>('[data-view]');
@@ -299,8 +318,8 @@ document.addEventListener('ae-session-change', (e) => {
   if (!(e as CustomEvent<{ signedIn: boolean }>).detail.signedIn) (kept.get('login') as AeLogin | undefined)?.reset();
   if (!(e as CustomEvent<{ signedIn: boolean }>).detail.signedIn || !dialog.open || current?.name === 'account') return;
   void adapter.getPreferences().then(
-    (saved) => (saved ? dialog.close() : openView('preferences')),
-    () => dialog.close(),
+    (saved) => (saved ? closeView() : openView('preferences')),
+    () => closeView(),
   );
 });
 

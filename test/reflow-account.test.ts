@@ -147,11 +147,25 @@ describe('the account and support elements at 320 px, 200 % text, dark, forced c
         it(mode, async () => {
           await enterMode(mode);
           const el = await make();
-          await atRest();
+          atRest();
           try {
             await checkFacts(mode, el, name);
           } finally {
             await screenshot(`account-${name}-${mode}`);
+          }
+        });
+      }
+      // Russian and Bulgarian words are longer: the tightest mode again in each.
+      for (const locale of ['ru', 'bg'] as const) {
+        it(`text-200 (${locale})`, async () => {
+          await setLocale(locale);
+          await enterMode('text-200');
+          const el = await make();
+          atRest();
+          try {
+            await checkFacts('text-200', el, `${name} ${locale}`);
+          } finally {
+            await screenshot(`account-${name}-text-200-${locale}`);
           }
         });
       }

@@ -107,7 +107,8 @@ export const supportStyles = [
       border: 1px solid var(--_line);
       border-radius: var(--_radius-large);
       box-shadow: var(--_shadow), 0 8px 32px rgb(0 0 0 / 0.18);
-      overflow: hidden;
+      /* Its body scrolls; with very large text on a small screen, the whole panel does (nothing is cut off). */
+      overflow: hidden auto;
     }
     :host([position='bottom-right']) [part='panel'] {
       left: auto;
