@@ -75,7 +75,8 @@ async function openSupport(chat: boolean): Promise<AeSupport> {
 const CASES: Record<string, () => Promise<Element>> = {
   async 'user-menu, open'() {
     const el = await place(html`<ae-user-menu .adapter=${await signedIn()}></ae-user-menu>`, 'ae-user-menu');
-    await waitUntil(() => q(el, '[part~=trigger]'), 'the signed-in menu');
+    await waitUntil(() => q(el, '[part~=trigger]')?.textContent?.includes('Ivan'), 'the signed-in menu', { timeout: 5000 });
+    await el.updateComplete;
     q(el, '[part~=trigger]')!.click();
     await waitUntil(() => q(el, '[part~=sign-out]')?.checkVisibility(), 'the menu open');
     return el;
@@ -122,6 +123,8 @@ async function checkFacts(mode: Mode, el: Element, name: string): Promise<void> 
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     expect(invisibleEdges(el, { fillCounts: false }), 'controls without a border').to.deep.equal([]);
     expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
+  } else if (mode === 'wide') {
+    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
   } else {
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
     expect(longMotion(el), 'motion over 0.01 s').to.deep.equal([]);

@@ -129,22 +129,37 @@ function inlineInText(el: HTMLElement): boolean {
 }
 
 /**
- * Controls smaller than 24 × 24 CSS px (WCAG 2.5.8). A checkbox or radio counts with its label (the label is
- * its target too); an inline link in a sentence is exempt.
+ * Controls smaller than 24 × 24 CSS px (WCAG 2.5.8) and not spaced out enough to be exempt. A checkbox or radio
+ * counts with its label (the label is its target too); an inline link in a sentence is exempt; so is an
+ * undersized target when a 24 px circle centered on it meets no other target and no other such circle (the
+ * criterion's spacing exception).
  */
 export function smallTargets(host: Element): string[] {
-  const out: string[] = [];
-  for (const el of controls(host)) {
-    if (inlineInText(el)) continue;
-    let r = el.getBoundingClientRect();
-    const label = el.closest('label') ?? (el instanceof HTMLInputElement ? el.labels?.[0] : null);
-    if (label && el.matches('input[type=checkbox], input[type=radio]')) {
-      const l = label.getBoundingClientRect();
-      r = new DOMRect(Math.min(l.left, r.left), Math.min(l.top, r.top), Math.max(l.width, r.width), Math.max(l.height, r.height));
+  const boxes = controls(host)
+    .filter((el) => !inlineInText(el))
+    .map((el) => {
+      let r = el.getBoundingClientRect();
+      const label = el.closest('label') ?? (el instanceof HTMLInputElement ? el.labels?.[0] : null);
+      if (label && el.matches('input[type=checkbox], input[type=radio]')) {
+        const l = label.getBoundingClientRect();
+        r = new DOMRect(Math.min(l.left, r.left), Math.min(l.top, r.top), Math.max(l.width, r.width), Math.max(l.height, r.height));
+      }
+      return { el, r, small: r.width < 23.99 || r.height < 23.99 };
+    });
+  const center = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2] as const;
+  const meets = (a: DOMRect, b: { r: DOMRect; small: boolean }) => {
+    const [x, y] = center(a);
+    if (b.small) {
+      const [u, v] = center(b.r);
+      return Math.hypot(x - u, y - v) < 24;
     }
-    if (r.width < 23.99 || r.height < 23.99) out.push(`${describeNode(el)}: ${r.width.toFixed(1)} × ${r.height.toFixed(1)}`);
-  }
-  return out;
+    const dx = Math.max(b.r.left - x, 0, x - b.r.right);
+    const dy = Math.max(b.r.top - y, 0, y - b.r.bottom);
+    return Math.hypot(dx, dy) < 12;
+  };
+  return boxes
+    .filter((b) => b.small && boxes.some((o) => o !== b && !o.el.contains(b.el) && !b.el.contains(o.el) && meets(b.r, o)))
+    .map((b) => `${describeNode(b.el)}: ${b.r.width.toFixed(1)} × ${b.r.height.toFixed(1)}`);
 }
 
 // ---- colors ------------------------------------------------------------------------------------------------
@@ -262,15 +277,16 @@ export function longMotion(host: Element): string[] {
 
 // ---- modes ---------------------------------------------------------------------------------------------------
 
-export type Mode = 'narrow' | 'text-200' | 'dark' | 'forced-colors' | 'reduced-motion';
-export const MODES: readonly Mode[] = ['narrow', 'text-200', 'dark', 'forced-colors', 'reduced-motion'];
+export type Mode = 'narrow' | 'text-200' | 'dark' | 'forced-colors' | 'reduced-motion' | 'wide';
+/** `wide` (800 px) checks the target sizes once more: a link that wraps to two lines at 320 px is one line there. */
+export const MODES: readonly Mode[] = ['narrow', 'text-200', 'dark', 'forced-colors', 'reduced-motion', 'wide'];
 
 let darkSheet: HTMLLinkElement | undefined;
 
-/** Puts the page in `mode` (all modes at 320 px; text-200 with the browser's text size at 200 %). */
+/** Puts the page in `mode` (all modes but wide at 320 px; text-200 with the browser's text size at 200 %). */
 export async function enterMode(mode: Mode): Promise<void> {
   await executeServerCommand('bring-to-front');
-  await setViewport({ width: 320, height: 640 });
+  await setViewport(mode === 'wide' ? { width: 800, height: 600 } : { width: 320, height: 640 });
   document.body.style.margin = '0';
   if (mode === 'text-200') await executeServerCommand('text-size', { percent: 200 });
   if (mode === 'dark') {

@@ -134,6 +134,8 @@ async function checkFacts(mode: Mode, el: Element, name: string): Promise<void> 
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     expect(invisibleEdges(el, { fillCounts: false }), 'controls without a border').to.deep.equal([]);
     expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
+  } else if (mode === 'wide') {
+    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
   } else {
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
     expect(longMotion(el), 'motion over 0.01 s').to.deep.equal([]);
