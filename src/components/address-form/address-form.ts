@@ -407,24 +407,28 @@ export class AeAddressForm extends AeElement<AddressCalls> {
 
   private async removeAddress(id: string): Promise<void> {
     this.confirmRemove = undefined;
-    await this.call('remove', id, async (api) => api.deleteAddress(id));
+    await this.call('remove', id, async (api, signal) => api.deleteAddress(id, { signal }));
   }
 
   private async setDefault(id: string): Promise<void> {
-    await this.call('default', id, async (api) => api.setDefaultAddress(id));
+    await this.call('default', id, async (api, signal) => api.setDefaultAddress(id, { signal }));
   }
 
-  private async call(action: 'remove' | 'default', id: string, run: (api: AddressCalls) => Promise<void>): Promise<void> {
+  private async call(action: 'remove' | 'default', id: string, run: (api: AddressCalls, signal: AbortSignal) => Promise<void>): Promise<void> {
     if (this.pending) return;
     this.topError = undefined;
     this.notice = undefined;
     this.pending = true;
+    // Aborted when the element is removed (disconnectedCallback), as the save is.
+    const controller = (this.controller = new AbortController());
     try {
       const api = await needCapability(this.resolvedAdapter, 'account', action === 'remove' ? 'deleteAddress' : 'setDefaultAddress');
-      await run(api);
+      await run(api, controller.signal);
+      if (controller.signal.aborted) return;
       this.dispatchEvent(new AeAddressChangeEvent({ action, addressId: id }));
       await this.reloadAfter(action === 'remove' ? 'removed' : 'default');
     } catch (err) {
+      if (controller.signal.aborted) return;
       const failure = failureOf(err);
       this.dispatchEvent(new AeAddressErrorEvent({ code: failure.code, action }));
       this.topError = { ...failure, action };
