@@ -1,6 +1,7 @@
 /**
- * The faults matrix (issue 19) for the account elements: every adapter call of <ae-address-form>,
- * <ae-preferences> and <ae-account-panel> (a section's load, the profile's name and password changes) under
+ * The faults matrix (issue 19) for the account elements: every adapter call of <ae-preferences> and
+ * <ae-account-panel> (a section's load, the profile's name and password changes; <ae-address-form>'s are in
+ * faults-matrix-address.test.ts) under
  * the harness's faults (helpers/faults.ts): network, timeout, 500, 503, 429 with Retry-After, a broken body, a
  * server clock 3 days off, removal in flight, double actions. Each: a localized message, a working retry,
  * nothing typed lost, one call.
@@ -10,35 +11,14 @@
  */
 import { html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/define/ae-address-form.js';
 import '../src/define/ae-preferences.js';
 import '../src/define/ae-account-panel.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
-import { setSession } from '../src/session/session-store.js';
-import { choosePreferences, resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
-import { findButton, input, realClick } from './helpers/dom.js';
+import { input, realClick } from './helpers/dom.js';
 import { PASSWORD, NEW_PASSWORD } from './server/auth-fixtures.js';
-import { adapter, banner, bannerRetry, describeFaults, email, f, mountFixture, submitOf, text, type Case, type Flow } from './helpers/faults.js';
+import { adapter, banner, bannerRetry, describeFaults, mountFixture, signedIn, submitOf, text, typeIn, type Case, type Flow } from './helpers/faults.js';
 
 setSessionChannelName(`ae-test:faults-matrix-account:${Math.random()}`);
-
-/** A new profile, signed in on this page (the server's cookie) and in the session store. */
-async function signedIn(tag: string): Promise<string> {
-  const address = email(tag);
-  await f.activeProfile(address);
-  setSession(await f.adapter().signIn({ email: address, password: PASSWORD, remember: false }));
-  resetPreferencesStoreForTests('en');
-  choosePreferences({ country: 'BG', currency: 'EUR' });
-  return address;
-}
-
-/** Types into a light-DOM field as a person does (short texts, key by key). */
-async function typeIn(el: Element, name: string, value: string): Promise<void> {
-  input(el, name).focus();
-  await sendKeys({ type: value });
-}
-
-const ADDRESS_FIELDS = ['name', 'street', 'postalCode', 'city', 'phone'];
 
 /** The account panel's section as it loads, its error and "Try again" (section-states.ts). */
 function sectionLoad(section: string, call: string, path: string, sent: string, ready: string): Case {
@@ -75,61 +55,6 @@ function sectionLoad(section: string, call: string, path: string, sent: string, 
 }
 
 const CASES: Case[] = [
-  {
-    element: 'ae-address-form',
-    call: 'saveAddress',
-    path: '/account/addresses',
-    sent: 'POST account/addresses',
-    async prepare() {
-      await signedIn('address');
-      const el = await mountFixture<HTMLElement>(html`<ae-address-form .adapter=${adapter()}></ae-address-form>`);
-      await waitUntil(() => el.querySelector('.ae-add'), 'the list', { timeout: 6000 });
-      await realClick(findButton(el, 'Add address'));
-      await waitUntil(() => el.querySelector('form.ae-form') && (el as unknown as { v?: unknown }).v, 'the form and its rules', { timeout: 6000 });
-      await typeIn(el, 'name', 'Ivan Petrov');
-      await typeIn(el, 'street', 'ul. Shipka 6');
-      await typeIn(el, 'postalCode', '1504');
-      await typeIn(el, 'city', 'Sofia');
-      await typeIn(el, 'phone', '088 123 4567');
-      return {
-        el,
-        act: () => realClick(submitOf(el)),
-        retry: () => realClick(bannerRetry(el)!),
-        retryControl: () => bannerRetry(el),
-        failure: () => text(banner(el)?.querySelector('p')),
-        typed: () => JSON.stringify(ADDRESS_FIELDS.map((n) => input(el, n).value)),
-        done: () => !!el.querySelector('.ae-notice'),
-        pressTarget: () => submitOf(el),
-        enterField: () => input(el, 'city'),
-        events: ['ae-address-change'],
-      };
-    },
-  },
-  {
-    element: 'ae-address-form',
-    call: 'listAddresses',
-    path: '/account/addresses',
-    sent: 'GET account/addresses',
-    async prepare() {
-      await signedIn('address-list');
-      const list = () => flow.el.querySelector<HTMLElement>('.ae-banner');
-      const flow: Flow = {
-        el: document.createElement('div'),
-        async act() {
-          flow.el = await mountFixture<HTMLElement>(html`<ae-address-form .adapter=${adapter()}></ae-address-form>`);
-        },
-        retry: () => realClick(list()!.querySelector('button')!),
-        failure: () => text(list()?.querySelector('p')),
-        typed: () => '',
-        done: () => !!flow.el.querySelector('.ae-add'),
-        double: async () => {
-          await flow.act();
-        },
-        events: ['ae-address-change'],
-      };
-      return flow;
-    },
-  },
   {
     element: 'ae-preferences',
     call: 'setPreferences',
@@ -219,6 +144,4 @@ const CASES: Case[] = [
   },
 ];
 
-// Addresses are saved without the password prompt here (its own test is address-form.test.ts): the faults are
-// about the save.
-describeFaults(CASES, { addressReauth: 'never' });
+describeFaults(CASES);

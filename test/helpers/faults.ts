@@ -9,8 +9,9 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys } from '@web/test-runner-commands';
 import { setLocale } from '../../src/locales/localization.js';
 import { setSession } from '../../src/session/session-store.js';
-import { realClick } from './dom.js';
-import { authFixtures } from '../server/auth-fixtures.js';
+import { input, realClick } from './dom.js';
+import { choosePreferences, resetPreferencesStoreForTests } from '../../src/session/preferences-store.js';
+import { authFixtures, PASSWORD } from '../server/auth-fixtures.js';
 
 const NS = `faults-matrix-${Math.random().toString(36).slice(2)}`;
 export const f = await authFixtures(NS);
@@ -289,4 +290,20 @@ describe('faults: every call of every element', () => {
     });
   }
 });
+}
+
+/** A new profile, signed in on this page (the server's cookie) and in the session store. */
+export async function signedIn(tag: string): Promise<string> {
+  const address = email(tag);
+  await f.activeProfile(address);
+  setSession(await f.adapter().signIn({ email: address, password: PASSWORD, remember: false }));
+  resetPreferencesStoreForTests('en');
+  choosePreferences({ country: 'BG', currency: 'EUR' });
+  return address;
+}
+
+/** Types into a light-DOM field as a person does (short texts, key by key). */
+export async function typeIn(el: Element, name: string, value: string): Promise<void> {
+  input(el, name).focus();
+  await sendKeys({ type: value });
 }
