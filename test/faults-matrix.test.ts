@@ -11,8 +11,9 @@
  *
  * Adding an element: one entry in CASES (how to bring it to the call, how to press, where its message and
  * its retry are, what the person typed, when it is done). Nothing else changes. The harness (faults, the three
- * tests of each case) is helpers/faults.ts; the account, support and social elements' cases are in
- * faults-matrix-account.test.ts, faults-matrix-chat.test.ts.
+ * tests of each case) is helpers/faults.ts; the newer elements' cases are in faults-matrix-account.test.ts
+ * (<ae-preferences>, <ae-account-panel>), faults-matrix-address.test.ts and faults-matrix-chat.test.ts
+ * (<ae-conversation>, <ae-social-login>).
  */
 import { html, waitUntil } from '@open-wc/testing';
 import '../src/define/ae-register.js';
