@@ -23,20 +23,24 @@ const cleanOut = () => ({
   },
 });
 
-const ELEMENTS_ENTRY = resolve('src/cdn.ts');
+// The elements' file holds the static graph of its entry and of the locale runtime's set-up (configure.ts,
+// about 1 kB gzip, and the presets' 0.1 kB: a Russian or Bulgarian page then needs only its texts, see below).
+const ELEMENTS_ROOTS = [resolve('src/cdn.ts'), resolve('src/locales/configure.ts'), resolve('src/locales/preload.ts')];
 let staticGraph;
-/** Whether `id` is in the static import graph of src/cdn.ts (walked once: manualChunks runs on the whole graph). */
+/** Whether `id` is in the static import graph of ELEMENTS_ROOTS (walked once: manualChunks sees the whole graph). */
 function inElementsFile(id, getModuleInfo) {
   if (!staticGraph) {
-    staticGraph = new Set([ELEMENTS_ENTRY]);
+    staticGraph = new Set(ELEMENTS_ROOTS);
     for (const m of staticGraph) for (const next of getModuleInfo(m)?.importedIds ?? []) staticGraph.add(next);
   }
   return staticGraph.has(id);
 }
+/** dist/cdn/ru.js and bg.js (src/define/ru.ts, bg.ts) carry their locale's texts themselves: one request each. */
+const LOCALE_TEXTS = /[\\/]src[\\/](?:locales[\\/]generated|define)[\\/](ru|bg)\.ts$/;
 
 export default {
   // src/cdn.ts: the forms at once, the account, support and social elements when their tag appears.
-  input: { 'ae-auth-elements': 'src/cdn.ts', api: 'src/cdn-api.ts' },
+  input: { 'ae-auth-elements': 'src/cdn.ts', api: 'src/cdn-api.ts', ru: 'src/define/ru.ts', bg: 'src/define/bg.ts' },
   // The entry may export internals to its lazy chunks: without this rollup moves the shared code into a
   // second file and leaves the entry a facade (two requests at first load instead of one).
   preserveEntrySignatures: 'allow-extension',
@@ -47,7 +51,8 @@ export default {
     // Locale chunks are named ru/bg by rollup; the transliteration one would be 'bundle.esm.min'.
     // Everything the elements' file needs statically stays in it (one file, no request level of its own);
     // api.js imports it from there rather than both importing a shared chunk.
-    manualChunks: (id, { getModuleInfo }) => (inElementsFile(id, getModuleInfo) ? 'ae-auth-elements' : undefined),
+    manualChunks: (id, { getModuleInfo }) =>
+      inElementsFile(id, getModuleInfo) ? 'ae-auth-elements' : LOCALE_TEXTS.exec(id)?.[1],
     chunkFileNames: (chunk) =>
       chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]transliteration[\\/]/.test(id))
         ? 'chunks/transliteration-[hash].js'

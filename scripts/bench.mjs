@@ -96,6 +96,7 @@ log('sizes: bundling with esbuild');
   sized('size: whole library, every element (import "ae-auth-elements")', ours.library);
   sized('size: every element + every API export', ours.api);
   sized('size: <ae-register> alone (register.js)', ours.register);
+  sized('size: <ae-register> with the Russian preset (ru.js + register.js)', ours.registerRu);
   sized('size: <ae-captcha> alone (captcha.js)', ours.captcha);
   sized('size: <ae-activate> alone (activate.js)', ours.activate);
   const code = readFileSync(join(snapshot.dir, 'dist/cdn/ae-auth-elements.js'), 'utf8');

@@ -33,7 +33,9 @@ const TARGETS = { library: 25, captcha: 10, register: 20 };
 const CEILINGS = {
   library: 75,
   captcha: 10.7,
-  register: 19.9,
+  register: 20,
+  // The preset (issue 14: a Russian page's first frame in Russian) adds the ru texts and the locale runtime.
+  registerRu: 32.7,
   activate: 13.9,
   login: 21.4,
   forgot: 15.5,
@@ -54,6 +56,7 @@ const LABELS = {
   api: 'every element and every export of the API',
   captcha: '<ae-captcha> alone (captcha.js)',
   register: '<ae-register> alone (register.js)',
+  registerRu: '<ae-register> with the Russian preset (ru.js)',
   activate: '<ae-activate> alone (activate.js)',
   login: '<ae-login> alone (login.js)',
   forgot: '<ae-forgot-password> alone (forgot-password.js)',

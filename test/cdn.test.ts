@@ -32,6 +32,9 @@ function specifiers(code: string): { statics: string[]; dynamics: string[] } {
 
 const chunkRequests = (win: Window, part: string) =>
   win.performance.getEntriesByType('resource').filter((e) => e.name.includes(`/dist/cdn/chunks/${part}`));
+/** Requests of dist/cdn/ru.js or bg.js: the texts of a locale (its preset, or loaded when <html lang> asks). */
+const localeRequests = (win: Window, locale: 'ru' | 'bg') =>
+  win.performance.getEntriesByType('resource').filter((e) => e.name.includes(`/dist/cdn/${locale}.js`));
 
 async function openExample(): Promise<{ frame: HTMLIFrameElement; win: LitWindow; doc: Document }> {
   await cdnSource();
@@ -55,7 +58,8 @@ describe('the CDN build in a page without a bundler', () => {
     const { statics, dynamics } = specifiers(await cdnSource());
     expect(statics, 'static imports of the entry').to.deep.equal([]);
     expect(dynamics.length, 'lazy chunks (transliteration, ru, bg)').to.be.at.least(3);
-    for (const d of dynamics) expect(d, 'a lazy chunk next to the file').to.match(/^\.\/chunks\/[\w.-]+\.js$/);
+    // A chunk in chunks/, or the texts of a locale (dist/cdn/ru.js, bg.js: also a page's preset, see below).
+    for (const d of dynamics) expect(d, 'a lazy chunk next to the file').to.match(/^\.\/(chunks\/[\w.-]+|ru|bg)\.js$/);
     expect(await cdnSource()).not.to.include('Lit is in dev mode');
   });
 
@@ -96,15 +100,54 @@ describe('the CDN build in a page without a bundler', () => {
       frame = f;
       const el = doc.querySelector('ae-register')!;
       await el.updateComplete;
-      expect(chunkRequests(win, 'ru-')).to.have.length(0);
+      expect(localeRequests(win, 'ru')).to.have.length(0);
       doc.documentElement.lang = 'ru';
       await waitUntil(
         () => el.shadowRoot!.querySelector('[part=heading]')?.textContent === 'Регистрация',
         'the heading in Russian',
         { timeout: 5000 },
       );
-      expect(chunkRequests(win, 'ru-')).to.have.length(1);
-      expect(chunkRequests(win, 'bg-')).to.have.length(0);
+      expect(localeRequests(win, 'ru')).to.have.length(1);
+      expect(localeRequests(win, 'bg')).to.have.length(0);
+    });
+  });
+
+  describe('a Russian page with dist/cdn/ru.js beside the file', () => {
+    let frame: HTMLIFrameElement | undefined;
+    afterEach(() => frame?.remove());
+
+    it('shows its first frame in Russian: no English text ever appears, the texts need no request of their own', async () => {
+      await cdnSource();
+      frame = document.createElement('iframe');
+      frame.style.cssText = 'width: 40rem; height: 60rem; border: 0';
+      // Before the modules run: every shadow root is watched from the moment it is attached, the light DOM too.
+      frame.srcdoc = `<!doctype html><html lang="ru"><head><script>
+        window.seen = [];
+        const take = (n) => { const t = (n.textContent || '').replace(/\\s+/g, ' ').trim(); if (t) window.seen.push(t); };
+        const watch = (root) => new MutationObserver((rs) => rs.forEach((r) => { r.addedNodes.forEach(take); if (r.type === 'characterData') take(r.target); }))
+          .observe(root, { childList: true, subtree: true, characterData: true });
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watch(root); return root; };
+        watch(document.documentElement);
+      </script>
+      <script type="module" src="${CDN.replace('ae-auth-elements.js', 'ru.js')}"></script>
+      <script type="module" src="${CDN}"></script></head>
+      <body><ae-register></ae-register></body></html>`;
+      const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      const win = frame.contentWindow as LitWindow & { seen: string[] };
+      const el = frame.contentDocument!.querySelector('ae-register') as HTMLElement & { updateComplete?: Promise<unknown> };
+      await waitUntil(() => el.shadowRoot?.querySelector('[part=heading]')?.textContent === 'Регистрация', 'the Russian heading', {
+        timeout: 5000,
+      });
+      const seen = win.seen.join(' | ');
+      expect(seen.length, 'texts recorded').to.be.above(100);
+      expect(seen).not.to.match(/Registration|E-mail|First name|Create profile/);
+      expect(localeRequests(win, 'ru'), 'the texts: ru.js itself').to.have.length(1);
+      expect(chunkRequests(win, ''), 'no chunk before the form: no locale chunk, no configure chunk').to.satisfy((es: PerformanceEntry[]) =>
+        es.every((e) => !/chunks\/(ru|bg|configure)-/.test(e.name)),
+      );
     });
   });
 

@@ -65,6 +65,8 @@ export const CONSUMER_ENTRIES = {
   api: "export * from 'ae-auth-elements';\n",
   captcha: "import 'ae-auth-elements/captcha.js';\n",
   register: "import 'ae-auth-elements/register.js';\n",
+  // A Russian page's first frame in Russian: the preset's texts and locale runtime in the static graph.
+  registerRu: "import 'ae-auth-elements/ru.js';\nimport 'ae-auth-elements/register.js';\n",
   activate: "import 'ae-auth-elements/activate.js';\n",
   login: "import 'ae-auth-elements/login.js';\n",
   forgot: "import 'ae-auth-elements/forgot-password.js';\n",

@@ -9,7 +9,7 @@
  */
 import { LOCALE_STATUS_EVENT } from '@lit/localize/internal/locale-status-event.js';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
-import type { LocaleControls } from './configure.js';
+import type { LocaleControls, PreloadedLocale, configure as Configure } from './configure.js';
 import { msg } from '@lit/localize/init/install.js';
 
 export type AeLocale = 'en' | 'ru' | 'bg';
@@ -46,11 +46,35 @@ export function detectLocale(): AeLocale {
  * The locale runtime and the locale loaders come in their own chunk (./configure.js), loaded the first time a
  * non-English locale is needed: an English page never downloads them.
  */
+/** Given by a locale preset (preload.ts): the runtime and one locale's texts are in the page already. */
+let preloaded: { configure: typeof Configure; locale: PreloadedLocale } | undefined;
+/** While a preset's locale is being applied (microtasks, no request): the elements' first update waits. */
+let settling: Promise<void> | undefined;
+
+/**
+ * Called by `ae-auth-elements/ru.js` / `bg.js` when they load, before any element: on a page whose language
+ * is that locale, it is applied at once, and {@link localeSettling} holds the first render of every element
+ * until it is (a few microtasks), so that the first frame is in the page's language.
+ * @internal
+ */
+export function providePreloaded(configureFn: typeof Configure, locale: PreloadedLocale): void {
+  preloaded ??= { configure: configureFn, locale };
+  if (mode !== 'auto' || controls || detectLocale() !== locale.locale) return;
+  const done: Promise<void> = (settling = apply(locale.locale as AeLocale).finally(() => {
+    if (settling === done) settling = undefined;
+  }));
+}
+
+/** A promise while a preset's locale is being applied (no request in it), else `undefined`. @internal */
+export function localeSettling(): Promise<void> | undefined {
+  return settling;
+}
+
 async function ensureConfigured(): Promise<LocaleControls | undefined> {
   if (controls || mode === 'host') return controls;
-  const { configure } = await import('./configure.js');
+  const configure = preloaded?.configure ?? (await import('./configure.js')).configure;
   if (controls || (mode as Mode) === 'host') return controls;
-  controls = configure();
+  controls = configure(preloaded?.locale);
   // Configured by the page before us: its setLocale() drives our strings, and getLocale() reads what it rendered.
   if (!controls) stopAuto('host');
   return controls;

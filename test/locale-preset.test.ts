@@ -1,0 +1,98 @@
+/**
+ * `import 'ae-auth-elements/ru.js'` (src/define/ru.ts) on a Russian page (issue 14: "a Russian or Bulgarian
+ * page shows its first frame in its language, not English first"): every text node that ever appears in the
+ * element, from its very first render, is Russian; nothing waits for a request. A page of its own: the locale
+ * runtime is configured once per page, and `<html lang>` must be set before the preset loads.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+// In this order, as a page would: the language, the preset, the elements (static imports evaluate in order).
+import './helpers/lang-ru.js';
+import '../src/define/ru.js';
+import '../src/define/ae-register.js';
+import '../src/define/ae-login.js';
+import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
+import { getLocale, setLocale } from '../src/locales/localization.js';
+
+type Element = HTMLElement & { adapter?: unknown; updateComplete: Promise<unknown> };
+
+/** Every text the element shows, as it is added: light DOM and shadow root, from before its first render. */
+function recordTexts(el: HTMLElement): { texts: string[]; stop: () => void } {
+  const texts: string[] = [];
+  const take = (n: Node) => {
+    const t = n.textContent?.replace(/\s+/g, ' ').trim();
+    if (t) texts.push(t);
+  };
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      r.addedNodes.forEach(take);
+      if (r.type === 'characterData') take(r.target);
+    }
+  });
+  const options = { childList: true, subtree: true, characterData: true };
+  observer.observe(el, options);
+  // Lit attaches the shadow root when the element connects, before its first update (a microtask later).
+  if (el.shadowRoot) observer.observe(el.shadowRoot, options);
+  return { texts, stop: () => observer.disconnect() };
+}
+
+/**
+ * Put in the page in the same task as the modules' evaluation, as the tags of a page's markup are upgraded when
+ * the element is defined: the first update is a microtask away, so nothing but the preset can make it Russian.
+ */
+function mountNow(tag: string) {
+  const el = document.createElement(tag) as Element;
+  el.adapter = new MemoryAdapter({ latency: 0 });
+  document.body.append(el);
+  const recording = recordTexts(el);
+  return {
+    el,
+    async texts() {
+      await el.updateComplete;
+      recording.stop();
+      return recording.texts;
+    },
+  };
+}
+const register = mountNow('ae-register');
+const login = mountNow('ae-login');
+
+async function mountRecorded(tag: string) {
+  const el = document.createElement(tag) as Element;
+  el.adapter = new MemoryAdapter({ latency: 0 });
+  document.body.append(el);
+  await el.updateComplete;
+  return { el, remove: () => el.remove() };
+}
+
+const ENGLISH = /Registration|E-mail|First name|Password|Create profile|Sign in|Forgot password/;
+
+describe('the Russian preset on a Russian page', () => {
+  it('gives <ae-register> a Russian first frame: no English text ever shown', async () => {
+    const { el } = register;
+    const texts = await register.texts();
+    expect(texts.join(' ').length, 'the texts seen').to.be.above(100);
+    expect(texts.filter((t) => ENGLISH.test(t)), 'English texts').to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('[part=heading]')!.textContent).to.equal('Регистрация');
+    expect(el.querySelector('label')!.textContent).to.match(/почт/i);
+    expect(getLocale()).to.equal('ru');
+  });
+
+  it('gives <ae-login> a Russian first frame too (any element, one preset)', async () => {
+    const texts = await login.texts();
+    expect(texts.join(' ').length).to.be.above(30);
+    expect(texts.filter((t) => ENGLISH.test(t))).to.deep.equal([]);
+    expect(texts.join(' ')).to.match(/Войти|Вход/);
+  });
+
+  it('still switches to Bulgarian (loaded on demand) and back', async () => {
+    const { el, remove } = await mountRecorded('ae-register');
+    const label = () => el.querySelector('label')!.textContent!.trim();
+    const russian = label();
+    await setLocale('bg');
+    await waitUntil(() => getLocale() === 'bg' && label() !== russian, 'the e-mail label in Bulgarian', { timeout: 5000 });
+    expect(el.querySelector('.ae-root')!.getAttribute('lang')).to.equal('bg');
+    await setLocale('ru');
+    await waitUntil(() => label() === russian, 'Russian again', { timeout: 5000 });
+    remove();
+  });
+});
