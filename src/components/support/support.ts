@@ -259,6 +259,13 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
     setCustomState(this.internals, 'open', this.open);
     setCustomState(this.internals, 'unread', this.unread > 0);
     if (changed.has('open')) this.schedulePlacement();
+    if ((changed as PropertyValues).has('lift')) {
+      // Through the CSSOM: a `style` attribute written by the template is inline style, which a strict
+      // Content-Security-Policy (style-src without 'unsafe-inline') refuses.
+      const base = this.renderRoot.querySelector<HTMLElement>('[part="base"]');
+      if (this.lift) base?.style.setProperty('--_lift', `${this.lift}px`);
+      else base?.style.removeProperty('--_lift');
+    }
     const target = this.focusAfter;
     this.focusAfter = undefined;
     if (target === 'launcher') this.launcher?.focus();
@@ -839,7 +846,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
   protected override render(): TemplateResult {
     const locale = getLocale();
     const label = t.chatText();
-    return html`<div part="base" lang=${locale} style=${this.lift ? `--_lift:${this.lift}px` : ''}>
+    return html`<div part="base" lang=${locale}>
       <button part="launcher" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" title=${label} @click=${this.onLauncher}>
         ${chatIcon}<span part="launcher-label">${label}</span>
         ${this.unread ? html`<span part="badge" aria-hidden="true">${this.unread}</span><span class="sr-only">, ${t.unreadText(this.unread)}</span>` : nothing}
