@@ -31,6 +31,8 @@ export class LinkedView {
   private rowError?: { provider: SocialProvider; failure: Failure };
   private status?: string;
   private controller?: AbortController;
+  /** The unlink in flight (aborted when the element is removed). */
+  private unlinkController?: AbortController;
 
   constructor(host: LinkedHost) {
     this.host = host;
@@ -59,6 +61,7 @@ export class LinkedView {
 
   stop(): void {
     this.controller?.abort();
+    this.unlinkController?.abort();
   }
 
   /** After a flow with `intent: 'link'` finished. */
@@ -75,9 +78,11 @@ export class LinkedView {
     this.rowError = undefined;
     this.status = undefined;
     this.host.requestUpdate();
+    const controller = (this.unlinkController = new AbortController());
     try {
       const api = await this.host.social('unlinkSocial');
-      this.links = await api.unlinkSocial(provider);
+      this.links = await api.unlinkSocial(provider, { signal: controller.signal });
+      if (controller.signal.aborted) return;
       this.status = t.unlinkedText(provider);
       this.host.unlinked(provider);
       this.host.requestUpdate();
@@ -85,12 +90,14 @@ export class LinkedView {
       // The row's button changed from "Unlink" to "Link": focus stays on that row's button.
       this.host.querySelector<HTMLElement>(`.ae-social-link[data-provider="${provider}"] .ae-button`)?.focus();
     } catch (err) {
+      if (controller.signal.aborted) return;
       const failure = failureOf(err);
       if (failure.code === 'forbidden') this.signedOut = true;
       else this.rowError = { provider, failure };
     } finally {
+      if (this.unlinkController === controller) this.unlinkController = undefined;
       this.working = undefined;
-      this.host.requestUpdate();
+      if (!controller.signal.aborted) this.host.requestUpdate();
     }
   }
 
