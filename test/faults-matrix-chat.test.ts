@@ -44,6 +44,19 @@ async function conversation(): Promise<string> {
   return c.id;
 }
 
+/** VK linked to the signed-in profile over the contract server's fake provider (its consent page, allowed). */
+async function linkVk(): Promise<void> {
+  const redirectUri = `${location.origin}/__social/callback`;
+  const started = await f.adapter().startSocial({ provider: 'vk', redirectUri, mode: 'popup', intent: 'link' });
+  if (started.kind !== 'redirect') throw new Error('expected a redirect flow');
+  const page = new DOMParser().parseFromString(await (await fetch(started.authorizationUrl)).text(), 'text/html');
+  const form = page.querySelector('form')!;
+  const body = new URLSearchParams({ request: form.querySelector<HTMLInputElement>('input[name=request]')!.value, decision: 'allow', subject: 'vk-100002' });
+  const back = new URL((await fetch(new URL(form.getAttribute('action')!, started.authorizationUrl), { method: 'POST', body })).url);
+  const done = await f.adapter().completeSocial({ provider: 'vk', flowId: started.flowId, state: back.searchParams.get('state')!, code: back.searchParams.get('code')!, ...(back.searchParams.get('device_id') ? { deviceId: back.searchParams.get('device_id')! } : {}) });
+  if (done.status !== 'linked') throw new Error(done.status);
+}
+
 const CASES: Case[] = [
   {
     element: 'ae-conversation',
@@ -139,6 +152,36 @@ const CASES: Case[] = [
       return flow;
     },
   },
+  {
+    element: 'ae-social-login',
+    call: 'unlinkSocial (the linked view)',
+    path: '/social/links/{provider}',
+    sent: 'DELETE social/links/vk',
+    async prepare() {
+      const address = email('unlink');
+      await f.activeProfile(address);
+      setSession(await f.adapter().signIn({ email: address, password: PASSWORD, remember: false }));
+      await linkVk();
+      const el = await mountFixture<HTMLElement>(html`<ae-social-login .adapter=${adapter()} view="linked"></ae-social-login>`);
+      const row = () => el.querySelector<HTMLElement>('.ae-social-link[data-provider="vk"]')!;
+      await waitUntil(() => el.querySelector('.ae-social-links') && row().querySelector('.ae-button'), 'the links', { timeout: 5000 });
+      const [{ displayName }] = await f.adapter().listSocialLinks();
+      const unlink = () => row().querySelector<HTMLElement>('.ae-button')!;
+      return {
+        el,
+        act: () => realClick(unlink()),
+        // By design the row's message has no "Try again" of its own: the same Unlink button does it again.
+        retry: () => realClick(unlink()),
+        failure: () => text(row().querySelector('.ae-error')),
+        typed: () => '',
+        done: () => !text(row().querySelector('small')).includes(displayName!),
+        pressTarget: unlink,
+        events: ['ae-social-unlink', 'ae-social-error'],
+      };
+    },
+  },
 ];
+
+before(() => server.control('POST', 'social/provider', { redirectUris: [`${location.origin}/__social/callback`] }));
 
 describeFaults(CASES);
