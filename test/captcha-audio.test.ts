@@ -65,6 +65,14 @@ describe('<ae-captcha> audio and help (issue 19)', () => {
   beforeEach(() => setLocale('en'));
   afterEach(() => cleanPage());
 
+  // First in the file: the chunk with the listen button and the help link has not been fetched yet.
+  it('shows the first picture together with the help link and the listen button (nothing appears under it later)', async () => {
+    const c = await fixture<AeCaptcha>(html`<ae-captcha .adapter=${memory()}></ae-captcha>`);
+    await captchaReady(c);
+    expect(!!part(c, 'help'), 'the help link with the picture').to.equal(true);
+    expect(!!listen(c), 'the listen button with the picture').to.equal(true);
+  });
+
   describe('the MemoryAdapter rendition', () => {
     // First in the file: nothing else on this page has asked for a sound yet.
     it('loads the synthesizer only when the code is first heard, not with the captcha', async () => {

@@ -24,7 +24,7 @@ let extras: Promise<typeof import('./captcha-extras.js')> | undefined;
  * When the adapter offers the code spoken (`Captcha.audio`), a "Listen to the code" button plays it (never by
  * itself; pressed while playing it stops, pressed again it plays from the start); "Can't read or hear the code?
  * Write to support" opens the page's `<ae-support>` (see `ae-captcha-help`). Both come in a chunk of their own
- * (captcha-extras.ts), requested when the element connects.
+ * (captcha-extras.ts), requested when the element connects; its first picture is shown with them.
  *
  * @csspart base - The wrapper of everything.
  * @csspart label - The field's label.
@@ -66,6 +66,8 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
   private loadedFrom?: object;
   /** The listen button and the help link, once their chunk is here. */
   private extras?: CaptchaExtras;
+  /** Settles when the chunk is here (or failed): a picture is shown with them, in one render, not before. */
+  private extrasReady?: Promise<void>;
 
   static override properties: PropertyDeclarations = {
     captcha: { state: true },
@@ -146,10 +148,13 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void (extras ??= import('./captcha-extras.js')).then((m) => {
-      this.extras ??= new m.CaptchaExtras(this, this.internals);
-      this.requestUpdate();
-    });
+    this.extrasReady ??= (extras ??= import('./captcha-extras.js')).then(
+      (m) => {
+        this.extras = new m.CaptchaExtras(this, this.internals);
+        this.requestUpdate();
+      },
+      () => {},
+    );
     if (!this.captcha || this.captcha.expiresAt <= Date.now()) void this.refresh(this.captcha ? 'expired' : 'initial');
     else this.scheduleExpiry();
   }
@@ -191,6 +196,8 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     const adapter = (this.loadedFrom = this.resolvedAdapter);
     try {
       const captcha = await adapter.getCaptcha({ signal: controller.signal });
+      // Requested at connect, beside the picture: the help link must not appear under a picture already shown.
+      await this.extrasReady;
       if (controller.signal.aborted) return;
       this.captcha = captcha;
       this.value = '';
