@@ -150,7 +150,7 @@ describe('<ae-captcha> audio and help (issue 19)', () => {
       await started;
       await c.updateComplete;
       expect(playing(c), ':state(playing)').to.equal(true);
-      expect(nameOf(listen(c))).to.equal('Stop the code');
+      expect(nameOf(listen(c))).to.equal('Stop listening');
       await expectAccessible(c, 'while playing');
       await waitUntil(() => audio.currentTime > 0.1, 'the sound advances', { timeout: 3000 });
       await oneEvent(audio, 'ended');

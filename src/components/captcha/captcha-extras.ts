@@ -74,7 +74,7 @@ export class CaptchaExtras {
     const sound = this.sound;
     const name =
       sound === 1
-        ? msg('Stop the code', { id: 'captcha.listen.stop', desc: 'The listen button while the code is being spoken (its name and tooltip): stops it.' })
+        ? msg('Stop listening', { id: 'captcha.listen.stop', desc: 'The listen button while the code is being spoken (its name and tooltip): stops it.' })
         : sound
           ? msg('Listen to the code again', {
               id: 'captcha.listen.again',
