@@ -12,7 +12,7 @@
  * fetched from the middleware. The tests of one page run in order (each continues where the previous left).
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { frameClick, frameWindow, openFrame } from './helpers/frames.js';
 import { conversationOf, launcher, messageLines, panel } from './support-helpers.js';
 import { authFixtures } from './server/auth-fixtures.js';
@@ -149,6 +149,8 @@ function flows(mode: 'MemoryAdapter' | 'HTTP', policy: 'strict' | 'minimal') {
         throw new Error(`${e.message}: ${root().innerHTML.replace(/<!--[^>]*-->/g, '').slice(0, 1500)}`);
       });
       const listen = root().querySelector<HTMLButtonElement>('[part~="listen"]')!;
+      // Sound plays only in the tab in front: beside another test file this page may be the background one.
+      await executeServerCommand('bring-to-front');
       await frameClick(p.frame, listen);
       const audio = root().querySelector('audio')!;
       // Played (or refused by the policy: an error, and the violation below says which directive).

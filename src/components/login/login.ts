@@ -135,10 +135,12 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
     super.connectedCallback();
     if (!this.v) void this.ensureValidation().catch(() => undefined);
     if (this.social.trim() !== 'none') loadSocial();
+    document.addEventListener('ae-session-change', this.onSessionChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('ae-session-change', this.onSessionChange);
     this.submitController?.abort();
     this.resendController?.abort();
     this.pending = false;
@@ -169,6 +171,11 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
   get form(): HTMLFormElement | null {
     return this.querySelector('form.ae-form');
   }
+
+  /** Signed out elsewhere (the page's menu, another tab): "You are signed in" is no longer true. */
+  private readonly onSessionChange = (e: Event): void => {
+    if (this.success && !(e as CustomEvent<{ signedIn: boolean }>).detail.signedIn) this.reset();
+  };
 
   /** Shows the empty sign-in form again (after a success, or from another view). */
   reset(): void {

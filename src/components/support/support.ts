@@ -241,6 +241,9 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
     this.placing = 0;
   }
 
+  /** The control outside the chat that had focus when it opened. */
+  private returnFocusTo?: Element;
+
   protected override firstUpdated(): void {
     // After the first render, never on its path: what a kept conversation has unread, and whether it is still ours.
     if (this.conversation) void this.checkKept(this.conversation);
@@ -268,7 +271,12 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
     }
     const target = this.focusAfter;
     this.focusAfter = undefined;
-    if (target === 'launcher') this.launcher?.focus();
+    if (target === 'launcher') {
+      // Back to what opened the chat (the page's "Support" link, say), else to the chat's own button.
+      const back = this.returnFocusTo;
+      this.returnFocusTo = undefined;
+      ((back?.isConnected ? back : this.launcher) as HTMLElement | null | undefined)?.focus();
+    }
     if (target === 'panel') void this.focusPanel();
   }
 
@@ -313,6 +321,8 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
 
   private opened(initial = false): void {
     this.unread = 0;
+    const active = deepActive();
+    this.returnFocusTo = active && active !== document.body && !this.shadowRoot?.contains(active) ? active : undefined;
     if (!initial) this.focusAfter = 'panel';
     this.ensureConversation();
     void this.conversationView?.markRead();

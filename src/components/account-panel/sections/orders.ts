@@ -245,6 +245,12 @@ export const styles = css`
     font: inherit;
     max-inline-size: 100%;
   }
+  /* On a narrow screen or with large text, the select takes the row: a long option never widens the page. */
+  @media (max-width: 30em) {
+    .select {
+      inline-size: 100%;
+    }
+  }
   .back {
     justify-self: start;
   }
