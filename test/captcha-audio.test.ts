@@ -48,7 +48,7 @@ const playing = (c: AeCaptcha) => c.matches(':state(playing)');
 /** The WAV behind an audio URL, decoded by the browser: its duration and its samples. */
 async function decoded(url: string): Promise<AudioBuffer> {
   const bytes = await (await fetch(url)).arrayBuffer();
-  return new OfflineAudioContext(1, 8000, 8000).decodeAudioData(bytes);
+  return new OfflineAudioContext(1, 16000, 16000).decodeAudioData(bytes);
 }
 
 async function audioUrlOf(code: string): Promise<string> {
@@ -90,7 +90,6 @@ describe('<ae-captcha> audio and help (issue 19)', () => {
     it('is a decodable WAV whose length grows with the code, and not silence', async () => {
       const short = await decoded(await audioUrlOf('Ab'));
       const long = await decoded(await audioUrlOf('Ab3dE'));
-      expect(short.sampleRate).to.equal(8000);
       expect(short.duration).to.be.within(1.5, 4);
       // Three characters more: each at least its word and the pause after it.
       expect(long.duration - short.duration).to.be.greaterThan(3 * 0.7);

@@ -5,7 +5,7 @@
  * by scripts/make-captcha-voice.mjs); a Russian or Bulgarian page hears English letter names, which name the same
  * Latin letters the picture shows.
  *
- * This module and its words (about 50 kB gzip) load only when a person asks to hear a code, never with the captcha.
+ * This module and its words (16 kHz, about 100 kB gzip) load only when a person asks to hear a code, never with the captcha.
  * The sound carries no noise against speech recognition: the embedded adapter is for demos and tests; a real
  * server makes its own rendition.
  */

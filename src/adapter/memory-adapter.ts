@@ -102,7 +102,7 @@ export interface MemoryAdapterOptions extends MemorySocialOptions, MemoryAccount
   captchaAnswer?: string;
   /**
    * Whether captchas carry an audio rendition (`Captcha.audio`): the code spoken in English, made in the page on first
-   * use (a lazy chunk of about 50 kB gzip, no network). Default `true`; a code with characters outside A–Z, a–z and
+   * use (a lazy chunk of about 100 kB gzip, no network). Default `true`; a code with characters outside A–Z, a–z and
    * 0–9 (a `captchaAnswer` such as `Äb3`) has none.
    */
   captchaAudio?: boolean;
