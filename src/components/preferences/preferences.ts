@@ -19,7 +19,7 @@ import { choosePreferences, loadPreferences, savePreferences } from '../../sessi
 import type { PreferencesApi, PreferencesValue } from '../../session/preferences-store.js';
 import { countryRules } from '../../validation/address-countries.js';
 import { getLocale } from '../../locales/localization.js';
-import { connectionFailureText, unsupportedText } from '../../locales/failure-messages.js';
+import { connectionFailureText, rateLimitedText, unsupportedText } from '../../locales/failure-messages.js';
 import { AePreferencesChangeEvent, AePreferencesErrorEvent } from '../../events/preferences-events.js';
 import { accountFormLightStyles, selectLightStyles } from './account-light-styles.js';
 import { preferencesStyles } from './preferences.styles.js';
@@ -222,6 +222,8 @@ export class AePreferences extends AeElement<PreferencesCalls> {
         return connectionFailureText(f.code);
       case 'unsupported':
         return unsupportedText();
+      case 'rate_limited':
+        return rateLimitedText(f.retryAfter);
       default:
         return msg('Your choice is shown on this page but was not saved. Try again.', {
           id: 'prefs.error.save',
