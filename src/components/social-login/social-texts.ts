@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import type { SocialErrorCode, SocialProviderId } from '../../events/social-events.js';
-import { connectionFailureText, unsupportedText } from '../../locales/failure-messages.js';
+import { connectionFailureText, rateLimitedText, unsupportedText } from '../../locales/failure-messages.js';
 import { BRAND_NAMES } from './brand-marks.js';
 
 /**
@@ -148,6 +148,9 @@ export function errorText(code: SocialErrorCode, provider: SocialProviderId): st
       return connectionFailureText(code);
     case 'unsupported':
       return unsupportedText();
+    case 'rate_limited':
+      // A wait, not a failure of ours (the wait itself is not passed here: "a little").
+      return rateLimitedText();
     default:
       return msg('Something went wrong on our side. Try again in a moment.', {
         id: 'activate.error.server',
