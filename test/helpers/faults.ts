@@ -203,6 +203,12 @@ describe('faults: every call of every element', () => {
           net.shortTimeout = false;
           expect(sentTo(c.sent ?? c.path).length - before, `one call for ${fault}`).to.equal(1);
           expectLocalized(flow.failure(), locale, fault, `${c.element} ${c.call}`);
+          if (locale !== 'en' && ENGLISH[fault]) {
+            // The same message in English, where the library has one text for every element (a wait, a connection).
+            await setLocale('en');
+            await waitUntil(() => ENGLISH[fault]!.test(flow.failure()), `${c.element} ${c.call}: the ${fault} message in English`, { timeout: 2_000 }).catch(() => undefined);
+            expect(flow.failure(), `${c.element} ${c.call} (${fault}, in English)`).to.match(ENGLISH[fault]!);
+          }
           expect(flow.done(), `not done after ${fault}`).to.equal(false);
           expect(flow.typed(), `what was typed, after ${fault}`).to.equal(typed);
         }
@@ -218,7 +224,11 @@ describe('faults: every call of every element', () => {
           await new Promise((r) => setTimeout(r, 1_100));
         }
         await flow.retry();
-        await waitUntil(() => flow.done(), `${c.element} ${c.call} succeeds on the retry`, { timeout: 5_000 });
+        await waitUntil(() => flow.done(), `${c.element} ${c.call} succeeds on the retry`, { timeout: 5_000 }).catch((e) => {
+          // What the element showed and the last requests, for the log of a failed run.
+          console.log(`${c.element} ${c.call}: the retry did not succeed; shown: ${flow.failure()}; last requests: ${JSON.stringify(net.sent.slice(-3).map((x) => [x.method, x.path, x.settled]))}`);
+          throw e;
+        });
       });
 
       it('removed while the call is in flight: the call is aborted, no update, no event, no unhandled rejection', async () => {
