@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define/ae-captcha.js';
 import '../src/define/ae-support.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
@@ -62,7 +63,11 @@ function peak(buffer: AudioBuffer): number {
 }
 
 describe('<ae-captcha> audio and help (issue 19)', () => {
-  beforeEach(() => setLocale('en'));
+  beforeEach(async () => {
+    await setLocale('en');
+    // A page in a background tab plays no audio (two test files run at once): this one is brought to the front.
+    await executeServerCommand('bring-to-front');
+  });
   afterEach(() => cleanPage());
 
   // First in the file: the chunk with the listen button and the help link has not been fetched yet.
