@@ -161,6 +161,8 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
   /** Who was signed in at the last change of the store (a sign-out or another person forgets the conversation). */
   private signedInAs?: string;
   private startController?: AbortController;
+  /** The panel's other calls (status, hand-off, offline question, kept conversation): aborted when the element leaves the page. */
+  private callsController?: AbortController;
   private resizeObserver?: ResizeObserver;
   private placing = 0;
   /** Where focus goes after the next update. */
@@ -184,6 +186,8 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
   @state() private question = '';
   @state() private questionSubmitted = false;
   @state() private sendingQuestion = false;
+  /** "Talk to a person" was pressed and its answer has not come yet (a second press makes no second call). */
+  @state() private askingHuman = false;
   @state() private questionFailure?: Failure;
   @state() private ticket?: string;
   @state() private notice?: Notice;
@@ -234,6 +238,8 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.startController?.abort();
+    this.callsController?.abort();
+    this.callsController = undefined;
     removeEventListener('scroll', this.schedulePlacement, { capture: true });
     removeEventListener('resize', this.schedulePlacement);
     this.resizeObserver?.disconnect();
@@ -375,11 +381,17 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
     this.view = 'topics';
   }
 
+  /** The signal of the panel's calls other than the start: aborted when the element leaves the page. */
+  private callSignal(): AbortSignal {
+    return (this.callsController ??= new AbortController()).signal;
+  }
+
   private async checkKept(kept: StoredConversation): Promise<void> {
+    const signal = this.callSignal();
     try {
       const support = await needCapability(this.resolvedAdapter, 'support', 'listConversations');
-      const list = await support.listConversations({ ids: [kept.id], locale: getLocale() });
-      if (this.conversation?.id !== kept.id) return;
+      const list = await support.listConversations({ ids: [kept.id], locale: getLocale() }, { signal });
+      if (signal.aborted || this.conversation?.id !== kept.id) return;
       const c = list.find((x) => x.id === kept.id);
       if (!c) {
         // Not ours any more (signed out since, or gone): start afresh.
@@ -394,9 +406,11 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
   }
 
   private async loadAvailability(): Promise<void> {
+    const signal = this.callSignal();
     try {
       const support = await needCapability(this.resolvedAdapter, 'support', 'agentStatus');
-      this.availability = await support.agentStatus();
+      const availability = await support.agentStatus({ signal });
+      if (!signal.aborted) this.availability = availability;
     } catch {
       // Unknown: "Talk to a person" still asks, and requestHuman answers with the status.
     }
@@ -469,9 +483,13 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
       this.showOffline();
       return;
     }
+    if (this.askingHuman) return;
+    this.askingHuman = true;
+    const signal = this.callSignal();
     try {
       const support = await needCapability(this.resolvedAdapter, 'support', 'requestHuman');
-      const handOff = await support.requestHuman(id);
+      const handOff = await support.requestHuman(id, { signal });
+      if (signal.aborted) return;
       this.availability = handOff.availability;
       if (handOff.availability.status === 'offline') {
         this.showOffline();
@@ -480,7 +498,10 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
       this.conversationStatus = handOff.conversation.status;
       this.notice = { kind: 'hand-off' };
     } catch (error) {
+      if (isAbortError(error) && signal.aborted) return;
       this.notice = { kind: 'resend-failed', failure: failureOf(error) };
+    } finally {
+      this.askingHuman = false;
     }
   }
 
@@ -607,6 +628,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
     }
     this.sendingQuestion = true;
     this.questionFailure = undefined;
+    const signal = this.callSignal();
     try {
       const support = await needCapability(this.resolvedAdapter, 'support', 'leaveOfflineMessage');
       const context = contextOf(this.context);
@@ -617,12 +639,14 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
         ...(signedIn ? {} : { email: this.typedEmail.trim() }),
         ...(context ? { context } : {}),
         ...(this.conversation ? { conversationId: this.conversation.id } : {}),
-      });
+      }, { signal });
+      if (signal.aborted) return;
       this.ticket = ticket.ticketId;
       this.question = '';
       this.view = 'offline-done';
       this.focusAfter = 'panel';
     } catch (error) {
+      if (isAbortError(error) && signal.aborted) return;
       this.questionFailure = failureOf(error);
     } finally {
       this.sendingQuestion = false;
@@ -782,7 +806,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
       <div part="toolbar">
         ${handedOff
           ? nothing
-          : html`<button part="human" type="button" @click=${() => void this.askHuman()}>
+          : html`<button part="human" type="button" aria-disabled=${this.askingHuman ? 'true' : 'false'} @click=${() => void this.askHuman()}>
               ${status === 'offline' ? t.leaveQuestionText() : t.humanText()}
             </button>`}
         <button part="new-question" type="button" @click=${this.onNewQuestion}>${t.newQuestionText()}</button>
