@@ -101,6 +101,27 @@ export function failureText(failure: Failure): string {
   }
 }
 
+/**
+ * What a failure says after an action in a section was refused (a removal, an Undo, a session ended): the
+ * connection and wait texts of every element, else the library's "went wrong on our side" (not "could not be
+ * loaded", which is about a section's data).
+ */
+export function actionFailureText(failure: Failure): string {
+  switch (failure.code) {
+    case 'network':
+    case 'timeout':
+    case 'unsupported':
+    case 'rate_limited':
+    case 'reauth_required':
+      return failureText(failure);
+    default:
+      return msg('Something went wrong on our side. Try again in a moment.', {
+        id: 'activate.error.server',
+        desc: 'Shown when the server failed (checking the link or sending a new letter).',
+      });
+  }
+}
+
 /** Grey bars of the size of the content to come, hidden from screen readers (the region is `aria-busy`). */
 export function skeleton(rows = 3, kind: 'list' | 'tiles' | 'line' = 'list'): TemplateResult {
   return html`<div part="skeleton" class="skeleton ${kind}" aria-hidden="true">

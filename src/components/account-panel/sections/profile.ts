@@ -7,7 +7,7 @@ import { failureOf } from '../../../internal/failure.js';
 import type { Failure } from '../../../internal/failure.js';
 import { SectionView } from '../section.js';
 import type { PanelContext } from '../section.js';
-import { Resource, failureText, resourceView } from '../section-states.js';
+import { Resource, actionFailureText, resourceView } from '../section-states.js';
 import { dateText } from '../formats.js';
 import { ProfileForms } from './profile-forms.js';
 
@@ -34,6 +34,8 @@ class ProfileView extends SectionView {
   private socialFailed = false;
   private busy?: string;
   private actionFailure?: Failure;
+  /** The session action in flight: aborted when the section is left or the panel removed. */
+  private actionController?: AbortController;
 
   constructor(ctx: PanelContext) {
     super(ctx);
@@ -67,34 +69,44 @@ class ProfileView extends SectionView {
     this.sessions.abort();
     this.forms.abort();
     this.forms.clearPasswords();
+    this.actionController?.abort();
+    this.actionController = undefined;
+    this.busy = undefined;
   }
 
-  private async act(what: string, run: () => Promise<unknown>): Promise<void> {
+  private async act(what: string, run: (signal: AbortSignal) => Promise<unknown>): Promise<void> {
     if (this.busy) return;
     this.busy = what;
     this.actionFailure = undefined;
     this.ctx.host.requestUpdate();
+    const controller = (this.actionController = new AbortController());
     try {
-      await run();
+      await run(controller.signal);
     } catch (error) {
-      this.actionFailure = failureOf(error);
+      if (!controller.signal.aborted) this.actionFailure = failureOf(error);
     } finally {
-      this.busy = undefined;
-      this.ctx.host.requestUpdate();
+      // Left or removed meanwhile: nothing to show (and nothing to update).
+      if (!controller.signal.aborted) {
+        this.actionController = undefined;
+        this.busy = undefined;
+        this.ctx.host.requestUpdate();
+      }
     }
   }
 
   private signOutOthers(): Promise<void> {
-    return this.act('others', async () => {
-      await (await this.ctx.account('signOutOtherSessions')).signOutOtherSessions();
+    return this.act('others', async (signal) => {
+      await (await this.ctx.account('signOutOtherSessions')).signOutOtherSessions({ signal });
+      if (signal.aborted) return;
       this.ctx.announce(msg('You are signed out on every other device.', { id: 'account.sessions.othersEnded', desc: 'Announced after "Sign out of all other devices".' }));
       await this.sessions.load(true);
     });
   }
 
   private endOne(s: AccountSession): Promise<void> {
-    return this.act(s.id, async () => {
-      await (await this.ctx.account('endSession')).endSession(s.id);
+    return this.act(s.id, async (signal) => {
+      await (await this.ctx.account('endSession')).endSession(s.id, { signal });
+      if (signal.aborted) return;
       await this.sessions.load(true);
     });
   }
@@ -154,7 +166,7 @@ class ProfileView extends SectionView {
       </section>
       <section class="block" aria-labelledby="sessions-title">
         <h3 id="sessions-title">${msg('Active sessions', { id: 'account.sessions.title', desc: 'Heading of the list of devices where the profile is signed in.' })}</h3>
-        ${this.actionFailure ? html`<div class="error" role="alert"><p>${failureText(this.actionFailure)}</p></div>` : nothing}
+        ${this.actionFailure ? html`<div class="error" role="alert"><p>${actionFailureText(this.actionFailure)}</p></div>` : nothing}
         ${resourceView(this.sessions, { rows: 2, ready: (l) => this.renderSessions(l) })}
       </section>
       <div>

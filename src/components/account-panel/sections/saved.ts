@@ -4,9 +4,10 @@ import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import type { AccountCapability, FavoriteStore, Page, Wish } from '../../../adapter/account-types.js';
 import { failureOf } from '../../../internal/failure.js';
+import type { Failure } from '../../../internal/failure.js';
 import { SectionView } from '../section.js';
 import type { PanelContext } from '../section.js';
-import { Resource, emptyState, failureText, resourceView } from '../section-states.js';
+import { Resource, actionFailureText, emptyState, resourceView } from '../section-states.js';
 import { numberText } from '../formats.js';
 
 const PAGE_SIZE = 50;
@@ -19,9 +20,9 @@ interface Saved {
 interface SavedKind<T extends Saved> {
   list: (a: AccountCapability, signal: AbortSignal) => Promise<Page<T>>;
   listMethod: keyof AccountCapability;
-  remove: (a: AccountCapability, id: string) => Promise<void>;
+  remove: (a: AccountCapability, id: string, signal: AbortSignal) => Promise<void>;
   removeMethod: keyof AccountCapability;
-  restore: (a: AccountCapability, id: string) => Promise<T>;
+  restore: (a: AccountCapability, id: string, signal: AbortSignal) => Promise<T>;
   restoreMethod: keyof AccountCapability;
   name: (item: T) => string;
   line: (ctx: PanelContext, item: T) => TemplateResult;
@@ -33,7 +34,13 @@ class SavedView<T extends Saved> extends SectionView {
   private readonly kind: SavedKind<T>;
   private readonly list: Resource<Page<T>>;
   /** The last removal, undoable: the item and where it was. */
-  private removed?: { item: T; index: number; undoing: boolean; failed?: string };
+  private removed?: { item: T; index: number; undoing: boolean; failed?: Failure };
+  /** Why an item's removal was refused, shown beside the item put back (until its next removal). */
+  private readonly refused = new Map<string, Failure>();
+  /** The removals and undos in flight: aborted when the section is left or the panel removed. */
+  private readonly calls = new Set<AbortController>();
+  /** A call was aborted: the server may or may not have done it, so the list is asked again on return. */
+  private stale = false;
 
   constructor(ctx: PanelContext, kind: SavedKind<T>) {
     super(ctx);
@@ -42,12 +49,33 @@ class SavedView<T extends Saved> extends SectionView {
   }
 
   show(): void {
-    if (this.list.status !== 'ready') void this.list.load();
+    if (this.list.status !== 'ready' || this.stale) {
+      this.stale = false;
+      void this.list.load();
+    }
   }
 
   override hide(): void {
     this.list.abort();
+    if (this.calls.size) this.stale = true;
+    for (const c of this.calls) c.abort();
+    this.calls.clear();
     this.removed = undefined;
+    this.refused.clear();
+  }
+
+  /** Runs a removal or an undo with a signal of its own; `undefined` when aborted (nothing may change then). */
+  private async call<R>(run: (signal: AbortSignal) => Promise<R>): Promise<{ ok: true; value: R } | { ok: false; failure: Failure } | undefined> {
+    const controller = new AbortController();
+    this.calls.add(controller);
+    try {
+      const value = await run(controller.signal);
+      return controller.signal.aborted ? undefined : { ok: true, value };
+    } catch (error) {
+      return controller.signal.aborted ? undefined : { ok: false, failure: failureOf(error) };
+    } finally {
+      this.calls.delete(controller);
+    }
   }
 
   private async remove(item: T): Promise<void> {
@@ -57,16 +85,20 @@ class SavedView<T extends Saved> extends SectionView {
     // At once on screen; back at its place if the server refuses.
     this.list.set({ ...page, items: page.items.filter((i) => i.id !== item.id), total: page.total - 1 });
     this.removed = { item, index, undoing: false };
+    this.refused.delete(item.id);
     this.ctx.host.requestUpdate();
-    try {
-      await this.kind.remove(await this.ctx.account(this.kind.removeMethod), item.id);
+    const r = await this.call(async (signal) => this.kind.remove(await this.ctx.account(this.kind.removeMethod), item.id, signal));
+    if (!r) return;
+    if (r.ok) {
       const name = this.kind.name(item);
       this.ctx.announce(msg(str`Removed: ${name}`, { id: 'account.saved.removedAnnounce', desc: 'Announced after a wish or a favorite store was removed; the placeholder is its name.' }));
-    } catch (error) {
-      this.putBack(item, index);
-      this.removed = undefined;
-      this.ctx.announce(failureText(failureOf(error)));
+      return;
     }
+    // Back at its place, with the reason beside it (seen, and said to screen readers by its role).
+    this.putBack(item, index);
+    if (this.removed?.item.id === item.id) this.removed = undefined;
+    this.refused.set(item.id, r.failure);
+    this.ctx.host.requestUpdate();
   }
 
   private putBack(item: T, index: number): void {
@@ -83,15 +115,17 @@ class SavedView<T extends Saved> extends SectionView {
     r.undoing = true;
     r.failed = undefined;
     this.ctx.host.requestUpdate();
-    try {
-      const item = await this.kind.restore(await this.ctx.account(this.kind.restoreMethod), r.item.id);
+    const result = await this.call(async (signal) => this.kind.restore(await this.ctx.account(this.kind.restoreMethod), r.item.id, signal));
+    if (!result) return;
+    if (result.ok) {
+      const item = result.value;
       this.putBack(item, r.index);
-      this.removed = undefined;
+      if (this.removed === r) this.removed = undefined;
       const name = this.kind.name(item);
       this.ctx.announce(msg(str`Back in the list: ${name}`, { id: 'account.saved.restored', desc: 'Announced after Undo put a removed wish or store back; the placeholder is its name.' }));
-    } catch (error) {
+    } else {
       r.undoing = false;
-      r.failed = failureText(failureOf(error));
+      r.failed = result.failure;
     }
     this.ctx.host.requestUpdate();
     await this.ctx.host.updateComplete;
@@ -107,7 +141,7 @@ class SavedView<T extends Saved> extends SectionView {
       <button type="button" class="link undo" aria-disabled=${r.undoing ? 'true' : 'false'} @click=${() => void this.undo()}>
         ${msg('Undo', { id: 'account.saved.undo', desc: 'Button that puts back the wish or store just removed.' })}
       </button>
-      ${r.failed ? html`<span class="toast-error">${r.failed}</span>` : nothing}
+      ${r.failed ? html`<span class="toast-error" role="alert">${actionFailureText(r.failed)}</span>` : nothing}
     </div>`;
   }
 
@@ -122,8 +156,12 @@ class SavedView<T extends Saved> extends SectionView {
           ${p.items.map(
             (item) => {
               const name = this.kind.name(item);
+              const refused = this.refused.get(item.id);
               return html`<li class="card saved-item row" data-saved=${item.id}>
-              ${this.kind.line(this.ctx, item)}
+              <div class="saved-main">
+                ${this.kind.line(this.ctx, item)}
+                ${refused ? html`<p class="item-error" part="item-error" role="alert">${actionFailureText(refused)}</p>` : nothing}
+              </div>
               <button
                 type="button"
                 class="button remove"
@@ -142,16 +180,14 @@ class SavedView<T extends Saved> extends SectionView {
 }
 
 function wishLine(ctx: PanelContext, w: Wish): TemplateResult {
-  return html`<div class="saved-main">
-    <p class="saved-title">${w.title}</p>
+  return html`<p class="saved-title">${w.title}</p>
     <p class="row">
       ${ctx.prices.price(w.price)}
       <span class="muted">${w.store.name}</span>
       ${w.available
         ? nothing
         : html`<span class="badge">${msg('Not available', { id: 'account.wish.unavailable', desc: 'A saved product that cannot be bought now (sold out, withdrawn).' })}</span>`}
-    </p>
-  </div>`;
+    </p>`;
 }
 
 function storeLine(ctx: PanelContext, s: FavoriteStore): TemplateResult {
@@ -159,23 +195,21 @@ function storeLine(ctx: PanelContext, s: FavoriteStore): TemplateResult {
   const country = new Intl.DisplayNames(locale, { type: 'region' }).of(s.country) ?? s.country;
   const rating = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s.rating);
   const followers = numberText(s.followers, locale);
-  return html`<div class="saved-main">
-    <p class="saved-title">${s.name}</p>
+  return html`<p class="saved-title">${s.name}</p>
     <p class="muted">
       ${msg(str`Rating ${rating} of 5 · Followers: ${followers} · Ships from: ${country}`, {
         id: 'account.store.facts',
         desc: 'A favorite store’s facts: its rating (4.8), how many buyers follow it, the country it ships from (a country name).',
       })}
-    </p>
-  </div>`;
+    </p>`;
 }
 
 const WISHES: SavedKind<Wish> = {
   list: (a, signal) => a.listWishes({ pageSize: PAGE_SIZE }, { signal }),
   listMethod: 'listWishes',
-  remove: (a, id) => a.removeWish(id),
+  remove: (a, id, signal) => a.removeWish(id, { signal }),
   removeMethod: 'removeWish',
-  restore: (a, id) => a.restoreWish(id),
+  restore: (a, id, signal) => a.restoreWish(id, { signal }),
   restoreMethod: 'restoreWish',
   name: (w) => w.title,
   line: wishLine,
@@ -186,9 +220,9 @@ const WISHES: SavedKind<Wish> = {
 const STORES: SavedKind<FavoriteStore> = {
   list: (a, signal) => a.listFavoriteStores({ pageSize: PAGE_SIZE }, { signal }),
   listMethod: 'listFavoriteStores',
-  remove: (a, id) => a.removeFavoriteStore(id),
+  remove: (a, id, signal) => a.removeFavoriteStore(id, { signal }),
   removeMethod: 'removeFavoriteStore',
-  restore: (a, id) => a.restoreFavoriteStore(id),
+  restore: (a, id, signal) => a.restoreFavoriteStore(id, { signal }),
   restoreMethod: 'restoreFavoriteStore',
   name: (s) => s.name,
   line: storeLine,
@@ -215,6 +249,10 @@ const styles = css`
   }
   .toast-error {
     flex-basis: 100%;
+  }
+  .toast-error,
+  .item-error {
+    color: var(--_danger);
   }
 `;
 
