@@ -91,6 +91,33 @@ export function createSessions({ backend, adapter, settings, namespace }) {
     return { key, entry, session };
   }
 
+  /**
+   * Makes `device` (signed in by `signIn` or by a route that signs in another way, social) this browser's
+   * session: a new id on every sign-in, and the session whose cookie came along ends (no session fixation).
+   * Resolves with the cookies to set.
+   */
+  async function adopt(req, device, remember) {
+    const previous = await current(req);
+    if (previous) {
+      browsers.delete(previous.key);
+      if (previous.entry.device !== device) await previous.entry.device.signOut();
+    }
+    const id = randomToken();
+    const csrf = randomToken();
+    browsers.set(sha256(id), { device, csrf });
+    while (browsers.size > MAX_SESSIONS) browsers.delete(browsers.keys().next().value);
+    return setCookies(req, id, csrf, remember === true);
+  }
+
+  /** A 403 AdapterError of `code` unless the request carries its session's CSRF token; nothing changes. */
+  function requireCsrf(req, entry, code) {
+    if (sameSecret(req.headers[CSRF_HEADER], entry.csrf)) return;
+    const error = new backend.AdapterError(code, 'The CSRF token is missing or wrong');
+    error.status = 403;
+    error.title = 'The CSRF token is missing or wrong';
+    throw error;
+  }
+
   return {
     names,
 
@@ -98,29 +125,15 @@ export function createSessions({ backend, adapter, settings, namespace }) {
     async signIn(req, input, call) {
       const device = adapter.newDevice();
       const session = await device.signIn(input, call);
-      // A new id on every sign-in; the session whose cookie came along ends (no session fixation).
-      const previous = await current(req);
-      if (previous) {
-        browsers.delete(previous.key);
-        await previous.entry.device.signOut();
-      }
-      const id = randomToken();
-      const csrf = randomToken();
-      browsers.set(sha256(id), { device, csrf });
-      while (browsers.size > MAX_SESSIONS) browsers.delete(browsers.keys().next().value);
-      return { session, cookies: setCookies(req, id, csrf, input.remember === true) };
+      return { session, cookies: await adopt(req, device, input.remember) };
     },
 
     /** `{ cookies }`; a live session cookie without its CSRF token is a 403 and changes nothing. */
     async signOut(req, call) {
       const live = await current(req, call);
       if (live) {
-        if (!sameSecret(req.headers[CSRF_HEADER], live.entry.csrf)) {
-          const error = new backend.AdapterError('server', 'The CSRF token is missing or wrong');
-          error.status = 403;
-          error.title = 'The CSRF token is missing or wrong';
-          throw error;
-        }
+        // `server`, as the auth document's CsrfRejected says (the later capabilities' routes answer `forbidden`).
+        requireCsrf(req, live.entry, 'server');
         await live.entry.device.signOut(call);
         browsers.delete(live.key);
       }
@@ -135,12 +148,7 @@ export function createSessions({ backend, adapter, settings, namespace }) {
     async live(req, call) {
       const found = await current(req, call);
       if (!found) return undefined;
-      if (req.method !== 'GET' && !sameSecret(req.headers[CSRF_HEADER], found.entry.csrf)) {
-        const error = new backend.AdapterError('forbidden', 'The CSRF token is missing or wrong');
-        error.status = 403;
-        error.title = 'The CSRF token is missing or wrong';
-        throw error;
-      }
+      if (req.method !== 'GET') requireCsrf(req, found.entry, 'forbidden');
       return { device: found.entry.device, session: found.session };
     },
 
@@ -149,22 +157,7 @@ export function createSessions({ backend, adapter, settings, namespace }) {
       return adapter.newDevice();
     },
 
-    /**
-     * Makes `device` (signed in by the route) this browser's session, like `signIn` does: a new id, the old
-     * session of the request ended. Resolves with the cookies to set.
-     */
-    async adopt(req, device, remember) {
-      const previous = await current(req);
-      if (previous) {
-        browsers.delete(previous.key);
-        if (previous.entry.device !== device) await previous.entry.device.signOut();
-      }
-      const id = randomToken();
-      const csrf = randomToken();
-      browsers.set(sha256(id), { device, csrf });
-      while (browsers.size > MAX_SESSIONS) browsers.delete(browsers.keys().next().value);
-      return setCookies(req, id, csrf, remember === true);
-    },
+    adopt,
 
     /** `{ session }`, or `{ session: null, cookies }` with the clearing cookies when a stale one came. */
     async getSession(req, call) {
