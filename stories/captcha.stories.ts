@@ -25,6 +25,7 @@ interface Loaded {
 /** Logs the element's events; `input` and `change` carry no detail, so the answer is logged instead. */
 function logCaptchaEvents(el: AeCaptcha): void {
   el.addEventListener('ae-captcha-refresh', (e) => action('ae-captcha-refresh')(e.detail));
+  el.addEventListener('ae-captcha-help', (e) => action('ae-captcha-help')(e.detail));
   for (const type of ['input', 'change'] as const) {
     el.addEventListener(type, () => action(type)({ value: el.value }));
   }

@@ -85,7 +85,7 @@ function refreshButton(c: AeCaptcha): HTMLButtonElement {
 
 /** SVG nodes in the shadow root other than the refresh button's own icon: the picture must never be one. */
 function foreignSvg(c: AeCaptcha): Element[] {
-  return [...c.shadowRoot!.querySelectorAll('*')].filter((n) => n.namespaceURI === SVG_NS && !n.closest('[part=refresh]'));
+  return [...c.shadowRoot!.querySelectorAll('*')].filter((n) => n.namespaceURI === SVG_NS && !n.closest('[part=refresh], [part=listen]'));
 }
 
 function liveRegion(c: AeCaptcha): HTMLElement {

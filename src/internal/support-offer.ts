@@ -132,10 +132,13 @@ export class SupportOffer implements ReactiveController {
     return c;
   }
 
-  /** Opens the page's chat on the topic with the context. */
-  async open(): Promise<AeSupport> {
+  /**
+   * Opens the page's chat on the topic with the context. `topic` wins over the form's own (the embedded captcha's
+   * "Can't read or hear the code? Write to support" opens `captcha`).
+   */
+  async open(topic?: SupportTopic): Promise<AeSupport> {
     const email = this.options.email?.()?.trim();
-    const topic =
+    topic ??=
       this.options.topic ??
       (this.reached === 'captcha' ? 'captcha' : this.reached === 'letter' ? 'activation' : this.options.flow === 'login' ? 'sign_in' : 'registration');
     return openPageSupport({ topic, context: this.context(), ...(email ? { email } : {}) }, this.host as AdapterHost);

@@ -29,6 +29,7 @@ import type {
 import type { AeUserMenuAccountEvent, AeUserMenuRegisterEvent, AeUserMenuSignInEvent } from '../events/session-events.js';
 import type { AeRegisterErrorEvent, AeRegisterSuccessEvent } from '../events/register-events.js';
 import type { AeCaptchaRefreshEvent } from '../events/captcha-events.js';
+import type { AeCaptchaHelpEvent } from '../events/captcha-help-event.js';
 import type {
   AeActivateChangeEmailEvent,
   AeActivateErrorEvent,
@@ -54,6 +55,7 @@ export const AeCaptcha = createComponent({
   react: React,
   events: {
     onAeCaptchaRefresh: 'ae-captcha-refresh' as EventName<AeCaptchaRefreshEvent>,
+    onAeCaptchaHelp: 'ae-captcha-help' as EventName<AeCaptchaHelpEvent>,
     onInput: 'input' as EventName<InputEvent>,
     onChange: 'change' as EventName<Event>,
   },
