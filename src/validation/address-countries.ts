@@ -123,7 +123,7 @@ export const ADDRESS_COUNTRY_CODES: readonly string[] = Object.freeze(Object.key
 
 /** The rules of `country` (any case), or undefined for a country the form does not offer. */
 export function countryRules(country: string | undefined): CountryAddressRules | undefined {
-  return country ? ADDRESS_COUNTRIES[country.toUpperCase()] : undefined;
+  return country ? ADDRESS_COUNTRIES[country.trim().toUpperCase()] : undefined;
 }
 
 /** The fields of `country`'s form in order: country, name, its address lines, phone. */
