@@ -62,7 +62,7 @@ async function panel(section: string): Promise<Element> {
 
 async function openSupport(chat: boolean): Promise<AeSupport> {
   const el = await place<AeSupport>(html`<ae-support .adapter=${await signedIn()}></ae-support>`, 'ae-support');
-  await waitUntil(() => q(el, '[part~=launcher]'), 'the launcher');
+  await waitUntil(() => q(el, '[part~=launcher]'), 'the launcher', { timeout: 5000 });
   q(el, '[part~=launcher]')!.click();
   await waitUntil(() => q(el, '[part~=topics] button'), 'the topics', { timeout: 5000 });
   if (!chat) return el;
@@ -78,24 +78,24 @@ const CASES: Record<string, () => Promise<Element>> = {
     await waitUntil(() => q(el, '[part~=trigger]')?.textContent?.includes('Ivan'), 'the signed-in menu', { timeout: 5000 });
     await el.updateComplete;
     q(el, '[part~=trigger]')!.click();
-    await waitUntil(() => q(el, '[part~=sign-out]')?.checkVisibility(), 'the menu open');
+    await waitUntil(() => q(el, '[part~=sign-out]')?.checkVisibility(), 'the menu open', { timeout: 5000 });
     return el;
   },
   async 'user-menu, signed out'() {
     const el = await place(html`<ae-user-menu .adapter=${new MemoryAdapter({ latency: 0, persistSession: false })}></ae-user-menu>`, 'ae-user-menu');
-    await waitUntil(() => q(el, '[part~=sign-in]'), 'sign-in');
+    await waitUntil(() => q(el, '[part~=sign-in]'), 'sign-in', { timeout: 5000 });
     return el;
   },
   async 'support, the launcher'() {
     const el = await place<AeSupport>(html`<ae-support .adapter=${await signedIn()}></ae-support>`, 'ae-support');
-    await waitUntil(() => q(el, '[part~=launcher]'), 'the launcher');
+    await waitUntil(() => q(el, '[part~=launcher]'), 'the launcher', { timeout: 5000 });
     return el;
   },
   'support, open: the topics': () => openSupport(false),
   'support, open: a conversation': () => openSupport(true),
   async 'support-link'() {
     const el = await place(html`<ae-support-link></ae-support-link>`, 'ae-support-link');
-    await waitUntil(() => el.shadowRoot?.querySelector('button'), 'the link');
+    await waitUntil(() => el.shadowRoot?.querySelector('button'), 'the link', { timeout: 5000 });
     return el;
   },
   async conversation() {

@@ -64,7 +64,7 @@ const CASES: Record<string, () => Promise<Element>> = {
     const el = await place(html`<ae-register .adapter=${adapter()}></ae-register>`, 'ae-register');
     await captchaReady(captchaOf(el));
     el.querySelector('form')!.requestSubmit();
-    await waitUntil(() => el.querySelector('.ae-summary'), 'the error summary');
+    await waitUntil(() => el.querySelector('.ae-summary'), 'the error summary', { timeout: 5000 });
     return el;
   },
   async captcha() {
@@ -81,7 +81,7 @@ const CASES: Record<string, () => Promise<Element>> = {
   async 'login, after a submit with errors'() {
     const el = await place(html`<ae-login .adapter=${adapter()}></ae-login>`, 'ae-login');
     el.querySelector('form')!.requestSubmit();
-    await waitUntil(() => el.querySelector('.ae-summary, .ae-error:not(:empty)'), 'the errors');
+    await waitUntil(() => el.querySelector('.ae-summary, .ae-error:not(:empty)'), 'the errors', { timeout: 5000 });
     return el;
   },
   async 'forgot-password'() {

@@ -276,7 +276,11 @@ describe('faults: every call of every element', () => {
           await server.fault(hang);
           await flow.double();
         } else {
-          if (c.element === 'ae-captcha') await flow.act();
+          if (c.element === 'ae-captcha') {
+            // The refresh button is disabled until the first picture is shown (which waits for its extras chunk).
+            await flow.act();
+            await waitUntil(() => flow.done(), 'the first picture', { timeout: 5000 });
+          }
           await server.fault(hang);
           const target = flow.pressTarget!();
           // A double click: two presses in a row, as fast as the input pipeline delivers them.

@@ -238,6 +238,8 @@ export const SINKS: Sink[] = [
     sink: 'the chat panel: the conversation title, the agent’s answer and its quick replies (signed in, topic Orders)',
     async render(payload) {
       const base = await signedInBuyer();
+      // A conversation kept by an earlier test of the page would open instead of the topics.
+      sessionStorage.removeItem('ae-support:conversation');
       const el = await mount<HTMLElement>(html`<ae-support .adapter=${poisoned(base, payload)}></ae-support>`);
       await realClick(el.shadowRoot!.querySelector<HTMLElement>('[part~=launcher]')!);
       await waitUntil(() => !el.shadowRoot!.querySelector<HTMLElement>('[part~=panel]')!.hidden, 'the panel');
