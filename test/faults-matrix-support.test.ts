@@ -249,6 +249,14 @@ describe('faults: the silent calls of <ae-support>', () => {
     await waitUntil(() => sh(el, '[part=operator-status][data-status=online]'), 'the status, in the chat', { timeout: 5000 });
   });
 
+  it('agentStatus: removed while it is in flight, the call is aborted, no update, no event', async () => {
+    const el = await mount();
+    await server.fault({ kind: 'hang', ms: 500, path: '/support/status' });
+    el.open = true;
+    await removedInFlight(el, 'GET support/status');
+    expect(unhandled.map(String)).to.deep.equal([]);
+  });
+
   it('listConversations (a kept conversation) fails silently under every fault: the conversation stays, no message; the next mount asks again', async () => {
     const { id } = await f.adapter().startConversation({ topic: 'other', locale: 'en', email: email('kept') });
     for (const fault of FAULTS) {
