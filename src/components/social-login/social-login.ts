@@ -144,6 +144,8 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
   private readonly profileForm = new ProfileForm(this);
   private readonly linkedView = new LinkedView(this);
   private flow?: AbortController;
+  /** The profile form's and the linking's calls: aborted when the element leaves the page or starts over. */
+  private calls?: AbortController;
 
   @state() private stage: Stage = { kind: 'idle' };
   @state() private error?: { provider: SocialProvider; code: SocialErrorCode };
@@ -263,6 +265,8 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
   private cancelFlow(): void {
     this.flow?.abort();
     this.flow = undefined;
+    this.calls?.abort();
+    this.calls = undefined;
     if (this.stage.kind === 'popup') this.stage.popup.close();
   }
 
@@ -429,8 +433,9 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
   async sendProfile(values: { email: string; firstName: string; lastName: string }): Promise<SocialProfileCompletion> {
     const stage = this.stage;
     if (stage.kind !== 'profile') throw new Error('no profile form');
+    const signal = (this.calls ??= new AbortController()).signal;
     const api = await this.social('completeSocialProfile');
-    return api.completeSocialProfile({ signupToken: stage.signupToken, ...values });
+    return api.completeSocialProfile({ signupToken: stage.signupToken, ...values }, { signal });
   }
 
   profileDone(result: SocialProfileCompletion, typedEmail: string): void {
@@ -460,14 +465,17 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
     const stage = this.stage;
     if (stage.kind !== 'link' || stage.linking) return;
     this.stage = { ...stage, linking: true, failure: undefined } as Stage;
+    const signal = (this.calls ??= new AbortController()).signal;
     try {
       const api = await this.social('linkSocial');
-      await api.linkSocial({ linkToken: stage.linkToken });
+      await api.linkSocial({ linkToken: stage.linkToken }, { signal });
+      if (signal.aborted) return;
       const session = signedInUser();
       this.stage = { kind: 'done', provider: stage.provider, firstName: session?.firstName ?? '' };
       this.dispatchEvent(new AeSocialSuccessEvent({ userId: session?.userId ?? '', provider: stage.provider, isNew: false }));
       await this.focusAfter('.ae-success');
     } catch (err) {
+      if (signal.aborted && isAbortError(err)) return;
       const failure = failureOf(err);
       if (failure.code === 'token_invalid' || failure.code === 'token_expired' || failure.code === 'forbidden') {
         this.stage = { kind: 'idle' };

@@ -3,6 +3,7 @@ import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { field, submitButton } from '../../internal/field.js';
 import { NameSuggestions } from '../../internal/name-suggestion.js';
 import { failureOf } from '../../internal/failure.js';
+import { isAbortError } from '../../adapter/is-abort-error.js';
 import type { Failure } from '../../internal/failure.js';
 import type { SocialProfile, SocialProfileCompletion, SocialProvider } from '../../adapter/social-types.js';
 import type { TranslitSystem } from '../../translit/translit.js';
@@ -197,6 +198,8 @@ export class ProfileForm {
       this.host.profileDone(result, email);
     } catch (err) {
       this.pending = false;
+      // Aborted by the element (removed from the page, or the person started over): nothing to show.
+      if (isAbortError(err)) return;
       const failure = failureOf(err);
       const placed: Partial<Record<Field, ValidationIssue>> = {};
       for (const [f, code] of Object.entries(failure.fieldErrors ?? {})) if (f in this.values) placed[f as Field] = { code };
