@@ -89,6 +89,12 @@ export class SupportOffer implements ReactiveController {
     this.host = host;
     this.options = options;
     host.addController(this);
+    // The embedded captcha's "Can't read or hear the code? Write to support": the form's own way to support,
+    // with its context, on the captcha topic (and a chat made when the page has none: never a dead end).
+    host.addEventListener('ae-captcha-help', (e) => {
+      e.preventDefault();
+      void this.open('captcha');
+    });
   }
 
   /** Whether the form should show the button now. */

@@ -252,12 +252,6 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
     this.revealed = !this.revealed;
   };
 
-  /** The captcha's "Can't read or hear the code? Write to support": the form's own way to support, with its context. */
-  private onCaptchaHelp(e: Event): void {
-    e.preventDefault();
-    void this.offer.open('captcha');
-  }
-
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
     // One call per submission, however many clicks or Enter presses arrive while it runs.
@@ -564,7 +558,6 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
               name="captcha"
               required
               theme=${this.theme ?? nothing}
-              @ae-captcha-help=${this.onCaptchaHelp}
               .adapter=${this.resolvedAdapter as CaptchaCapability}
             ></ae-captcha>`
           : nothing}

@@ -300,12 +300,6 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
     this.focusField(field);
   }
 
-  /** The captcha's "Can't read or hear the code? Write to support": the form's own way to support, with its context. */
-  private onCaptchaHelp(e: Event): void {
-    e.preventDefault();
-    void this.offer.open('captcha');
-  }
-
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
     // One call per submission, however many clicks or Enter presses arrive while it runs.
@@ -664,7 +658,6 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
             name="captcha"
             required
             theme=${this.theme ?? nothing}
-            @ae-captcha-help=${this.onCaptchaHelp}
             .adapter=${this.resolvedAdapter}
           ></ae-captcha>
         </fieldset>
