@@ -8,11 +8,12 @@
  * Real HTTP: HttpAdapter against the contract server's account routes (test/server/routes-account.mjs). The
  * wishes and stores are the demo's long-time buyer's.
  */
-import { html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../src/define/ae-account-panel.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
+import { setSession } from '../src/session/session-store.js';
 import { realClick } from './helpers/dom.js';
-import { adapter, describeFaults, mountFixture, sentTo, shadow, text, type Case } from './helpers/faults.js';
+import { ANSWER, adapter, describeFaults, f, mountFixture, net, sentTo, server, shadow, text, type Case } from './helpers/faults.js';
 import { describeRemovalWatched, longTimeBuyer } from './helpers/faults-account.js';
 
 setSessionChannelName(`ae-test:faults-matrix-account-saved:${Math.random()}`);
@@ -90,3 +91,61 @@ const CASES: Case[] = [
 
 describeFaults(CASES);
 describeRemovalWatched(CASES);
+
+describe('a refused removal, seen; a removal cut short by leaving the section', () => {
+  beforeEach(async () => {
+    net.offline = false;
+    net.shortTimeout = false;
+    net.sent = [];
+    await server.reset({ captchaAnswer: ANSWER, resendCooldownMs: 0 });
+    await longTimeBuyer();
+  });
+  afterEach(async () => {
+    fixtureCleanup();
+    setSession(null);
+    await f.signOutHere();
+    await server.expectNoViolations();
+  });
+
+  it('the wish is back in its place with the reason shown beside it, read with its "Remove", which has the focus', async () => {
+    const el = await panel('wishes');
+    await waitUntil(() => items(el).length >= 3, 'the wishes', { timeout: 6000 });
+    const order = () => items(el).map((i) => i.dataset.saved).join(',');
+    const before = order();
+    // The last one: its line goes with it (the others' lines are reused, and the focus with them).
+    const last = items(el).at(-1)!;
+    const id = last.dataset.saved!;
+    await server.fault({ kind: 'status', status: 500, path: '/account/wishes/{wishId}' });
+    await realClick(last.querySelector<HTMLElement>('.remove')!);
+    const reason = () => shadow(el, `[data-saved="${CSS.escape(id)}"] [part="item-error"]`);
+    await waitUntil(reason, 'the reason beside the wish', { timeout: 6000 });
+    expect(order(), 'back in its place').to.equal(before);
+    expect(text(reason())).to.equal('Something went wrong on our side. Try again in a moment.');
+    // Seen: laid out, not the screen readers' visually hidden text.
+    const box = reason()!.getBoundingClientRect();
+    expect(box.width > 20 && box.height > 5, `a visible box (${box.width}×${box.height})`).to.equal(true);
+    expect(reason()!.closest('.sr-only')).to.equal(null);
+    const remove = shadow(el, `[data-saved="${CSS.escape(id)}"] .remove`)!;
+    expect(remove.getAttribute('aria-describedby')).to.equal(reason()!.id);
+    await waitUntil(() => el.shadowRoot?.activeElement === remove, 'the focus on its "Remove"');
+  });
+
+  it('leaving the section during a removal aborts it, and the list is asked again on return', async () => {
+    const el = (await panel('stores')) as HTMLElement & { navigate(section: string): boolean };
+    await waitUntil(() => items(el).length >= 2, 'the stores', { timeout: 6000 });
+    const id = items(el)[0]!.dataset.saved!;
+    await server.fault({ kind: 'hang', ms: 500, path: '/account/stores/{storeId}' });
+    await realClick(items(el)[0]!.querySelector<HTMLElement>('.remove')!);
+    await waitUntil(() => sentTo(`DELETE account/stores/${id}`).length === 1, 'the removal started');
+    el.navigate('points');
+    await waitUntil(() => sentTo(`DELETE account/stores/${id}`)[0]!.signal?.aborted, 'the removal aborted');
+    const lists = sentTo('GET account/stores').length;
+    await new Promise((r) => setTimeout(r, 700));
+    el.navigate('stores');
+    await waitUntil(() => sentTo('GET account/stores').length === lists + 1, 'the list asked again');
+    // The server's answer decides: the hang ended and the removal went through there, or not.
+    await waitUntil(() => items(el).length > 0, 'the list', { timeout: 6000 });
+    const stores = await f.adapter().listFavoriteStores({ pageSize: 50 });
+    expect(items(el).map((i) => i.dataset.saved).join(','), 'the list as the server has it').to.equal(stores.items.map((x) => x.id).join(','));
+  });
+});

@@ -99,6 +99,9 @@ class SavedView<T extends Saved> extends SectionView {
     if (this.removed?.item.id === item.id) this.removed = undefined;
     this.refused.set(item.id, r.failure);
     this.ctx.host.requestUpdate();
+    // Focus on the item's own "Remove" again (the one pressed went with the item): its reason is read beside it.
+    await this.ctx.host.updateComplete;
+    if (!this.calls.size) this.ctx.host.shadowRoot?.querySelector<HTMLElement>(`[data-saved="${CSS.escape(item.id)}"] .remove`)?.focus();
   }
 
   private putBack(item: T, index: number): void {
@@ -160,11 +163,12 @@ class SavedView<T extends Saved> extends SectionView {
               return html`<li class="card saved-item row" data-saved=${item.id}>
               <div class="saved-main">
                 ${this.kind.line(this.ctx, item)}
-                ${refused ? html`<p class="item-error" part="item-error" role="alert">${actionFailureText(refused)}</p>` : nothing}
+                ${refused ? html`<p class="item-error" part="item-error" id=${`refused-${item.id}`} role="alert">${actionFailureText(refused)}</p>` : nothing}
               </div>
               <button
                 type="button"
                 class="button remove"
+                aria-describedby=${refused ? `refused-${item.id}` : nothing}
                 aria-label=${msg(str`Remove ${name}`, { id: 'account.saved.removeLabel', desc: 'Accessible name of the remove button of a wish or store; the placeholder is its name.' })}
                 @click=${() => void this.remove(item)}
               >
