@@ -13,7 +13,7 @@
  * that asks for it) gets the network fault alone: the harness's offline switch is narrowed to its route here
  * (`offlineOnly`), with the same TypeError a browser gives.
  */
-import { html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/ae-social-login.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
@@ -106,6 +106,14 @@ const CASES: Case[] = [
         // Started: the provider's window is open and the element waits for it.
         done: () => !!el.querySelector('.ae-social-status .ae-button'),
         pressTarget: google,
+        // Pressed again while the start is pending (the window is open by then). Two presses in one go do not
+        // serve: the window the first opens takes the second's input.
+        double: async () => {
+          await realClick(google());
+          await waitUntil(() => sentTo('POST social/start').length > 0 && el.querySelector('.ae-social-status .ae-button'), 'starting', { timeout: 5000 });
+          await realClick(google());
+          await realClick(button(el, 'vk'));
+        },
         events: EVENTS,
       };
     },
@@ -133,8 +141,10 @@ const CASES: Case[] = [
         double: async () => {
           await act();
           await waitUntil(() => sentTo('POST social/complete').length > 0, 'completing', { timeout: 5000 });
-          await Promise.all([realClick(button(el, 'google')), realClick(button(el, 'google'))]);
+          await realClick(button(el, 'google'));
           await realClick(button(el, 'vk'));
+          // Nor a new flow.
+          expect(sentTo('POST social/start').length, 'starts').to.equal(1);
         },
         events: EVENTS,
       };
@@ -200,8 +210,16 @@ const CASES: Case[] = [
         failure: () => text(banner()?.querySelector('p')),
         typed: () => '',
         done: () => !!el.querySelector(':scope > .ae-root > .ae-success'),
-        pressTarget: submit,
-        enterField: () => login.querySelector<HTMLInputElement>('input[name=password]')!,
+        // The sign-in pressed twice and Enter held down: one sign-in, one linking (it starts after the sign-in's answer).
+        double: async () => {
+          await Promise.all([realClick(submit()), realClick(submit())]);
+          login.querySelector<HTMLInputElement>('input[name=password]')?.focus();
+          await sendKeys({ down: 'Enter' });
+          await sendKeys({ down: 'Enter' });
+          await sendKeys({ up: 'Enter' });
+          await waitUntil(() => sentTo('POST social/link').length > 0, 'linking', { timeout: 5000 });
+          expect(sentTo('POST sign-in').length, 'sign-ins').to.equal(1);
+        },
         events: EVENTS,
       };
     },
