@@ -9,53 +9,12 @@
  * Real HTTP: HttpAdapter against the contract server's account and support routes, signed in by its cookie as
  * the demo's long-time buyer (seeded with orders, wishes, stores, points on every server).
  */
-import { html } from '@open-wc/testing';
 import '../src/define/ae-account-panel.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
-import { realClick } from './helpers/dom.js';
-import { adapter, describeFaults, mountFixture, text, type Case, type Flow } from './helpers/faults.js';
-import { describeRemovalWatched, longTimeBuyer } from './helpers/faults-account.js';
+import { describeFaults, type Case } from './helpers/faults.js';
+import { describeRemovalWatched, sectionLoad } from './helpers/faults-account.js';
 
 setSessionChannelName(`ae-test:faults-matrix-account-more:${Math.random()}`);
-
-/**
- * A section's load as a person sees it: `scope` is where its error and "Try again" show (the section, or one
- * tile of the overview, or the sessions block of the profile; the other loads there succeed), `ready` what
- * shows once loaded.
- */
-function sectionLoad(section: string, call: string, path: string, sent: string, scope: string, ready: string): Case {
-  return {
-    element: 'ae-account-panel',
-    call: `${call} (the ${section} section)`,
-    path,
-    sent,
-    async prepare() {
-      await longTimeBuyer();
-      const where = () => flow.el.shadowRoot?.querySelector<HTMLElement>(`section.section ${scope}`) ?? null;
-      const error = () => where()?.querySelector<HTMLElement>('[part="error"]') ?? null;
-      const flow: Flow = {
-        el: document.createElement('div'),
-        async act() {
-          flow.el = await mountFixture<HTMLElement>(html`<ae-account-panel .adapter=${adapter()} section=${section}></ae-account-panel>`);
-        },
-        retry: () => realClick(error()!.querySelector('button')!),
-        failure: () => text(error()?.querySelector('p')),
-        typed: () => '',
-        done: () => !!where()?.querySelector(ready),
-        // A load has no press of its own: the section chosen again (its navigation item, the attribute) while it loads.
-        double: async () => {
-          await flow.act();
-          const panel = flow.el as HTMLElement & { navigate(section: string): boolean };
-          panel.navigate(section);
-          panel.setAttribute('section', section);
-          await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-        },
-        events: ['ae-navigate'],
-      };
-      return flow;
-    },
-  };
-}
 
 const CASES: Case[] = [
   sectionLoad('overview', 'getAccountSummary', '/account/summary', 'GET account/summary', '[data-tile="counts"]', '.tile[data-count]'),

@@ -1,14 +1,15 @@
 /**
- * For the account faults-matrix suites (issue 19): the demo's long-time buyer signed in, and a removal test that
- * watches the element from its removal on, beside the harness's (helpers/faults.ts), which watches from 50 ms
- * after it.
+ * For the account faults-matrix suites (issue 19): the demo's long-time buyer signed in, a section's load as a
+ * case, and a removal test that watches the element from its removal on, beside the harness's
+ * (helpers/faults.ts), which watches from 50 ms after it.
  */
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { setSession } from '../../src/session/session-store.js';
 import { choosePreferences, resetPreferencesStoreForTests } from '../../src/session/preferences-store.js';
 import { DEMO_LONG_TIME_BUYER } from '../../src/adapter/account-seed.js';
 import { PASSWORD } from '../server/auth-fixtures.js';
-import { ANSWER, f, net, sentTo, server, type Case } from './faults.js';
+import { realClick } from './dom.js';
+import { ANSWER, adapter, f, mountFixture, net, sentTo, server, text, type Case, type Flow } from './faults.js';
 
 /** The demo's long-time buyer (orders, wishes, stores, points seeded for that address on every server), signed in on this page. */
 export async function longTimeBuyer(): Promise<void> {
@@ -16,6 +17,45 @@ export async function longTimeBuyer(): Promise<void> {
   setSession(await f.adapter().signIn({ email: DEMO_LONG_TIME_BUYER, password: PASSWORD, remember: false }));
   resetPreferencesStoreForTests('en');
   choosePreferences({ country: 'BG', currency: 'EUR' });
+}
+
+/**
+ * A section's load as a person sees it: `scope` is where its error and "Try again" show (the section, or one
+ * tile of the overview, or the sessions block of the profile; the other loads there succeed), `ready` what
+ * shows once loaded.
+ */
+export function sectionLoad(section: string, call: string, path: string, sent: string, scope: string, ready: string): Case {
+  return {
+    element: 'ae-account-panel',
+    call: `${call} (the ${section} section)`,
+    path,
+    sent,
+    async prepare() {
+      await longTimeBuyer();
+      const where = () => flow.el.shadowRoot?.querySelector<HTMLElement>(`section.section ${scope}`) ?? null;
+      const error = () => where()?.querySelector<HTMLElement>('[part="error"]') ?? null;
+      const flow: Flow = {
+        el: document.createElement('div'),
+        async act() {
+          flow.el = await mountFixture<HTMLElement>(html`<ae-account-panel .adapter=${adapter()} section=${section}></ae-account-panel>`);
+        },
+        retry: () => realClick(error()!.querySelector('button')!),
+        failure: () => text(error()?.querySelector('p')),
+        typed: () => '',
+        done: () => !!where()?.querySelector(ready),
+        // A load has no press of its own: the section chosen again (its navigation item, the attribute) while it loads.
+        double: async () => {
+          await flow.act();
+          const panel = flow.el as HTMLElement & { navigate(section: string): boolean };
+          panel.navigate(section);
+          panel.setAttribute('section', section);
+          await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        },
+        events: ['ae-navigate'],
+      };
+      return flow;
+    },
+  };
 }
 
 const unhandledHere: unknown[] = [];
