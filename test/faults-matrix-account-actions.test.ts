@@ -1,7 +1,8 @@
 /**
- * The faults matrix (issue 19) for the actions of <ae-account-panel>'s "Profile and security" not in
+ * The faults matrix (issue 19) for the actions of <ae-account-panel> not in
  * faults-matrix-account.test.ts: "Sign out there" (endSession), "Sign out of all other devices", the e-mail
- * change; and <ae-address-form>'s removal (deleteAddress). Under the harness's faults (helpers/faults.ts):
+ * change, "Write to support" in the message center (startConversation); and <ae-address-form>'s removal
+ * (deleteAddress). Under the harness's faults (helpers/faults.ts):
  * network, timeout, 500, 503, 429 with Retry-After, a broken body, a server clock 3 days off, removal in flight
  * (also watched from the removal on, helpers/faults-account.ts), double actions. Each: a localized message, a
  * working retry, nothing typed lost, one call. The wishes' and stores' removal and Undo are in
@@ -32,7 +33,21 @@ async function withOtherSessions(tag: string): Promise<HTMLElement> {
   for (const device of ['phone', 'tablet']) await f.otherBrowser(`${device}-${tag}`).signIn({ email: address, password: PASSWORD, remember: false });
   const el = await panel('profile');
   await waitUntil(() => otherSessions(el) === 2, 'the other sessions', { timeout: 6000 });
+  await settled(el);
   return el;
+}
+
+/**
+ * "Profile and security" drawn in full: its profile and the linked accounts loaded (each moves what is below it;
+ * a press computed before that lands elsewhere).
+ */
+async function settled(el: HTMLElement): Promise<void> {
+  await waitUntil(
+    () => shadow(el, '.profile > .resource[data-status="ready"]') && shadow(el, 'ae-social-login')?.querySelector('section[aria-busy="false"]'),
+    'the profile and its linked accounts',
+    { timeout: 6000 },
+  );
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 }
 
 /** Two presses in a row, as fast as the input pipeline delivers them; done when the call started. */
@@ -96,6 +111,7 @@ const CASES: Case[] = [
       await signedIn('email-change');
       const el = await panel('profile');
       await waitUntil(() => el.querySelector('form[data-form="email"] input[name="emailPassword"]'), 'the e-mail form', { timeout: 6000 });
+      await settled(el);
       input(el, 'newEmail').focus();
       document.execCommand('insertText', false, email('new'));
       await typeIn(el, 'emailPassword', PASSWORD);
@@ -111,6 +127,30 @@ const CASES: Case[] = [
         done: () => text(form().querySelector('.ae-success')) !== '',
         pressTarget: send,
         enterField: () => input(el, 'newEmail'),
+        events: ['ae-navigate'],
+      };
+    },
+  },
+  {
+    element: 'ae-account-panel',
+    call: 'startConversation ("Write to support" in the message center)',
+    path: '/support/conversations',
+    sent: 'POST support/conversations',
+    async prepare() {
+      await signedIn('support-start');
+      const el = await panel('messages');
+      const start = () => shadow(el, '.messages > .row .button')!;
+      await waitUntil(() => shadow(el, '.messages .resource[data-status="ready"]'), 'the message center', { timeout: 6000 });
+      const error = () => shadow(el, '.messages > [part="error"]');
+      return {
+        el,
+        act: () => realClick(start()),
+        retry: () => realClick(error()!.querySelector('button')!),
+        failure: () => text(error()?.querySelector('p')),
+        typed: () => '',
+        // Opened: the conversation's view with its way back to the list.
+        done: () => !!shadow(el, '.messages .back'),
+        pressTarget: start,
         events: ['ae-navigate'],
       };
     },

@@ -31,6 +31,8 @@ class MessagesView extends SectionView {
   private viewFailure?: Failure;
   private starting = false;
   private startFailure?: Failure;
+  /** "Write to support" in flight: aborted when the section is left or the panel removed. */
+  private startController?: AbortController;
 
   constructor(ctx: PanelContext) {
     super(ctx);
@@ -47,6 +49,9 @@ class MessagesView extends SectionView {
 
   override hide(): void {
     this.list.abort();
+    this.startController?.abort();
+    this.startController = undefined;
+    this.starting = false;
   }
 
   private ensureView(): void {
@@ -69,14 +74,20 @@ class MessagesView extends SectionView {
     this.starting = true;
     this.startFailure = undefined;
     this.ctx.host.requestUpdate();
+    const controller = (this.startController = new AbortController());
+    const signal = controller.signal;
     try {
-      const c = await (await this.ctx.support('startConversation')).startConversation({ topic: 'orders', locale: this.ctx.locale() });
-      this.ctx.navigate('messages', c.id);
+      const c = await (await this.ctx.support('startConversation')).startConversation({ topic: 'orders', locale: this.ctx.locale() }, { signal });
+      if (!signal.aborted) this.ctx.navigate('messages', c.id);
     } catch (error) {
-      this.startFailure = failureOf(error);
+      if (!signal.aborted) this.startFailure = failureOf(error);
     } finally {
-      this.starting = false;
-      this.ctx.host.requestUpdate();
+      // Left or removed meanwhile: no update, no navigation.
+      if (!signal.aborted) {
+        this.startController = undefined;
+        this.starting = false;
+        this.ctx.host.requestUpdate();
+      }
     }
   }
 
