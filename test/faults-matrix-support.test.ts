@@ -234,7 +234,7 @@ describe('faults: the silent calls of <ae-support>', () => {
       net.offline = false;
       net.shortTimeout = false;
       expect(sentTo('GET support/status').length - before, `one call for ${fault}`).to.equal(1);
-      expect(sh(el, '[part=alert]'), `no message for ${fault}: the status is just unknown`).to.equal(null);
+      expect(text(sh(el, '[part=alert]')), `no message for ${fault}: the status is just unknown`).to.equal('');
       expect(sh(el, '[part=topic]')!.getAttribute('aria-disabled'), `the topics work after ${fault}`).to.equal('false');
       await realClick(sh(el, '[part=close]')!);
       await waitUntil(() => !el.open, 'closed');
@@ -270,8 +270,8 @@ describe('faults: the silent calls of <ae-support>', () => {
       net.shortTimeout = false;
       expect(sentTo('GET support/conversations').length - before, `one call for ${fault}`).to.equal(1);
       expect(el.conversationId, `the conversation stays after ${fault}`).to.equal(id);
-      expect(sh(el, 'ae-conversation'), `its view stays after ${fault}`).not.to.equal(null);
-      expect(sh(el, '[part=alert]'), `no message of its own for ${fault}`).to.equal(null);
+      expect(!!sh(el, 'ae-conversation'), `its view stays after ${fault}`).to.equal(true);
+      expect(text(sh(el, '[part=alert]')), `no message of its own for ${fault}`).to.equal('');
       el.remove();
     }
     await new Promise((r) => setTimeout(r, 1_100));
