@@ -112,7 +112,7 @@ export function revealButton(revealed: boolean, controls: string, onClick: () =>
     aria-controls=${controls}
     @click=${onClick}
   >
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg viewBox="0 0 24 24" aria-hidden="true">
       <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z"></path>
       <circle cx="12" cy="12" r="3"></circle>
       ${revealed ? nothing : svg`<path d="M4 4l16 16"></path>`}
@@ -136,7 +136,7 @@ export function submitButton(pending: boolean, disabled: boolean, label: string,
 
 /** The small icons in front of messages (decorative: the text says it all). */
 export function icon(name: 'alert' | 'check'): TemplateResult {
-  return html`<svg class="ae-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  return html`<svg class="ae-icon" viewBox="0 0 16 16" aria-hidden="true">
     ${name === 'check'
       ? svg`<path d="M3.5 8.5l3 3 6-7"></path>`
       : svg`<circle cx="8" cy="8" r="6.25"></circle><path d="M8 4.75v4"></path><path d="M8 11.25v.01"></path>`}

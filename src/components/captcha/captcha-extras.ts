@@ -93,7 +93,7 @@ export class CaptchaExtras {
         ?disabled=${disabled}
         @click=${() => void this.play()}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <svg viewBox="0 0 24 24" aria-hidden="true">
           <path d=${sound === 1 ? 'M7 7h10v10H7z' : 'M4 9v6h4l5 4V5L8 9zm12-1a5 5 0 0 1 0 8'}></path>
         </svg></button
       ><span id="listen-hint" hidden

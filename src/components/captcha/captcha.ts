@@ -357,7 +357,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
             ?disabled=${this.isDisabled || this.loading}
             @click=${this.onRefreshClick}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4.5h-4.5"></path>
             </svg>
           </button>

@@ -497,7 +497,7 @@ export class AeConversation extends AeElement<SupportCapability> {
           @input=${this.onInput}
         ></textarea>
         <button part="send" type="submit" aria-label=${t.sendText()} title=${t.sendText()} aria-disabled=${ready ? 'false' : 'true'}>
-          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M3 10l14-6-5 14-2-6-7-2z"></path></svg>
+          <svg viewBox="0 0 20 20" aria-hidden="true"><path d="M3 10l14-6-5 14-2-6-7-2z"></path></svg>
         </button>
         <p id="composer-hint" class="sr-only">${t.composerHint()}</p>
         <p part="warning" id=${warningId} role="alert">

@@ -50,12 +50,12 @@ export function brandMark(provider: SocialProviderId): SVGTemplateResult {
   switch (provider) {
     case 'vk':
       // The VK mark: a white rounded square with the blue "VK" letterform cut into it.
-      return svg`<svg class="ae-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      return svg`<svg class="ae-mark" viewBox="0 0 24 24" aria-hidden="true">
         <rect x="1.5" y="1.5" width="21" height="21" rx="6.5" fill="#fff"></rect>
         <path d="M5.2 8.2h2.1c.3 3.1 1.6 4.9 2.6 5.2V8.2h2v2.7c1-.1 2.1-1.3 2.5-2.7h1.9c-.3 1.7-1.6 3-2.5 3.5.9.4 2.4 1.6 2.9 3.6h-2.1c-.4-1.3-1.5-2.4-2.7-2.5v2.5h-.3c-4 0-6.3-2.7-6.4-7.1z" fill="#0077FF"></path>
       </svg>`;
     case 'google':
-      return svg`<svg class="ae-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke-width="3.4">
+      return svg`<svg class="ae-mark" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke-width="3.4">
         <path d=${G_PATHS.red} stroke="#EA4335"></path>
         <path d=${G_PATHS.yellow} stroke="#FBBC05"></path>
         <path d=${G_PATHS.green} stroke="#34A853"></path>
@@ -64,7 +64,7 @@ export function brandMark(provider: SocialProviderId): SVGTemplateResult {
       </svg>`;
     default:
       // The round "f": white disc, the letter in Facebook blue reaching the disc's lower edge.
-      return svg`<svg class="ae-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      return svg`<svg class="ae-mark" viewBox="0 0 24 24" aria-hidden="true">
         <circle cx="12" cy="12" r="10.5" fill="#fff"></circle>
         <path d="M13.4 22.4v-8h2.7l.4-3.1h-3.1V9.4c0-.9.3-1.5 1.6-1.5h1.6V5.1c-.3 0-1.2-.1-2.3-.1-2.3 0-3.9 1.4-3.9 4v2.3H7.8v3.1h2.6v7.8c1 .3 2 .3 3 .2z" fill="#1877F2"></path>
       </svg>`;

@@ -82,7 +82,7 @@ function contextOf(c: SupportContext | undefined): SupportContext | undefined {
   return out;
 }
 
-const chatIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+const chatIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true">
   <path d="M4 5h16v11H9l-5 4z"></path>
 </svg>`;
 
@@ -892,7 +892,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
             <p part="subtitle">${t.agentLine()}</p>
           </div>
           <button part="close" type="button" aria-label=${t.closeText()} title=${t.closeText()} @click=${() => this.close()}>
-            <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 5l10 10M15 5L5 15"></path></svg>
+            <svg viewBox="0 0 20 20" aria-hidden="true"><path d="M5 5l10 10M15 5L5 15"></path></svg>
           </button>
         </div>
         <div part="body">${keyed(this.view, this.renderBody())}</div>

@@ -46,7 +46,7 @@ export function dialogTemplate(v: DialogView): TemplateResult {
   >
     <div class="ae-user-menu-dialog-body">
       <button class="ae-user-menu-dialog-close" type="button" aria-label=${closeText()} @click=${v.onCloseButton}>
-        <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${cross}</svg>
+        <svg viewBox="0 0 20 20" aria-hidden="true">${cross}</svg>
       </button>
       ${v.failed
         ? html`<div class="ae-user-menu-dialog-status" role="alert">

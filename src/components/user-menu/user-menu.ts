@@ -475,7 +475,7 @@ export class AeUserMenu extends AeElement<SessionCapability> {
         @click=${this.onTriggerClick}
       >
         ${initial ? html`<span part="avatar" aria-hidden="true">${initial}</span>` : nothing}<span part="name">${label}</span
-        ><svg part="caret" viewBox="0 0 12 12" aria-hidden="true" focusable="false">${caret}</svg>
+        ><svg part="caret" viewBox="0 0 12 12" aria-hidden="true">${caret}</svg>
       </button>
       <div
         part="menu"
