@@ -4,7 +4,7 @@ import { updateWhenLocaleChanges } from '@lit/localize/internal/localized-contro
 import type { AuthAdapter } from '../adapter/types.js';
 import { LazyAdapter } from './lazy-adapter.js';
 import { getDefaultAdapter } from './default-adapter.js';
-import { localeSettling, startAutoLocale } from '../locales/localization.js';
+import { startAutoLocale } from '../locales/localization.js';
 
 /** One HttpAdapter per endpoint, shared by every element that names it, loaded on its first call. */
 const endpointAdapters = new Map<string, LazyAdapter>();
@@ -66,14 +66,5 @@ export class AeElement<A extends Partial<AuthAdapter> = AuthAdapter> extends Lit
   override connectedCallback(): void {
     startAutoLocale();
     super.connectedCallback();
-  }
-
-  /**
-   * While a locale preset's language is being applied (`ae-auth-elements/ru.js`: microtasks, never a request),
-   * the update waits for it, so that the first frame is in the page's language rather than English first.
-   */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const settling = localeSettling();
-    return settling ? settling.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 }

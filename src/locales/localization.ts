@@ -48,26 +48,16 @@ export function detectLocale(): AeLocale {
  */
 /** Given by a locale preset (preload.ts): the runtime and one locale's texts are in the page already. */
 let preloaded: { configure: typeof Configure; locale: PreloadedLocale } | undefined;
-/** While a preset's locale is being applied (microtasks, no request): the elements' first update waits. */
-let settling: Promise<void> | undefined;
 
 /**
- * Called by `ae-auth-elements/ru.js` / `bg.js` when they load, before any element: on a page whose language
- * is that locale, it is applied at once, and {@link localeSettling} holds the first render of every element
- * until it is (a few microtasks), so that the first frame is in the page's language.
+ * Called by `ae-auth-elements/ru.js` / `bg.js` when they load, before any element: keeps the runtime and the
+ * locale, and on a page whose language is that locale applies it at once. Returns that application (microtasks,
+ * no request), for the preset to hold the elements' first update until it is done; else `undefined`.
  * @internal
  */
-export function providePreloaded(configureFn: typeof Configure, locale: PreloadedLocale): void {
+export function providePreloaded(configureFn: typeof Configure, locale: PreloadedLocale): Promise<void> | undefined {
   preloaded ??= { configure: configureFn, locale };
-  if (mode !== 'auto' || controls || detectLocale() !== locale.locale) return;
-  const done: Promise<void> = (settling = apply(locale.locale as AeLocale).finally(() => {
-    if (settling === done) settling = undefined;
-  }));
-}
-
-/** A promise while a preset's locale is being applied (no request in it), else `undefined`. @internal */
-export function localeSettling(): Promise<void> | undefined {
-  return settling;
+  return mode === 'auto' && !controls && detectLocale() === locale.locale ? apply(locale.locale as AeLocale) : undefined;
 }
 
 async function ensureConfigured(): Promise<LocaleControls | undefined> {
