@@ -133,6 +133,32 @@ const CASES: Case[] = [
   },
   {
     element: 'ae-account-panel',
+    call: 'signOut ("Sign out" in Profile and security)',
+    path: '/sign-out',
+    sent: 'POST sign-out',
+    async prepare() {
+      await signedIn('sign-out');
+      const el = await panel('profile');
+      await waitUntil(() => sessionsBlock(el)?.querySelector('.session'), 'the sessions', { timeout: 6000 });
+      await settled(el);
+      const out = () => shadow(el, '.sign-out')!;
+      return {
+        el,
+        act: () => realClick(out()),
+        // By design no "Try again": the message is under the button, which signs out again.
+        retry: () => realClick(out()),
+        failure: () => text(shadow(el, '.sign-out-block .error p')),
+        typed: () => '',
+        // Signed out: the panel shows the sign-in in place of the account.
+        done: () => !!el.querySelector('.ae-account-login'),
+        double: () => doubleClick(out(), 'POST sign-out'),
+        events: ['ae-navigate'],
+        completesAfterRemoval: 'a sign-out pressed is carried out even if the panel goes meanwhile (a shared computer ends signed out)',
+      };
+    },
+  },
+  {
+    element: 'ae-account-panel',
     call: 'startConversation ("Write to support" in the message center)',
     path: '/support/conversations',
     sent: 'POST support/conversations',

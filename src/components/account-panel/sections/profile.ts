@@ -34,6 +34,8 @@ class ProfileView extends SectionView {
   private socialFailed = false;
   private busy?: string;
   private actionFailure?: Failure;
+  /** Which action failed: its message shows beside its button (the sessions' above the list, "Sign out" under it). */
+  private failedAction?: string;
   /** The session action in flight: aborted when the section is left or the panel removed. */
   private actionController?: AbortController;
 
@@ -83,7 +85,10 @@ class ProfileView extends SectionView {
     try {
       await run(controller.signal);
     } catch (error) {
-      if (!controller.signal.aborted) this.actionFailure = failureOf(error);
+      if (!controller.signal.aborted) {
+        this.actionFailure = failureOf(error);
+        this.failedAction = what;
+      }
     } finally {
       // Left or removed meanwhile: nothing to show (and nothing to update).
       if (!controller.signal.aborted) {
@@ -142,6 +147,10 @@ class ProfileView extends SectionView {
         : html`<p class="muted">${msg('You are signed in on this device only.', { id: 'account.sessions.onlyThis', desc: 'No other active sessions.' })}</p>`}`;
   }
 
+  private renderActionFailure(failure: Failure): TemplateResult {
+    return html`<div class="error action-error" role="alert"><p>${actionFailureText(failure)}</p></div>`;
+  }
+
   render(): TemplateResult {
     return html`<div class="profile">
       ${resourceView(this.profile, {
@@ -166,13 +175,14 @@ class ProfileView extends SectionView {
       </section>
       <section class="block" aria-labelledby="sessions-title">
         <h3 id="sessions-title">${msg('Active sessions', { id: 'account.sessions.title', desc: 'Heading of the list of devices where the profile is signed in.' })}</h3>
-        ${this.actionFailure ? html`<div class="error" role="alert"><p>${actionFailureText(this.actionFailure)}</p></div>` : nothing}
+        ${this.actionFailure && this.failedAction !== 'signOut' ? this.renderActionFailure(this.actionFailure) : nothing}
         ${resourceView(this.sessions, { rows: 2, ready: (l) => this.renderSessions(l) })}
       </section>
-      <div>
+      <div class="sign-out-block">
         <button type="button" class="button sign-out" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.act('signOut', () => this.ctx.signOut())}>
           ${msg('Sign out', { id: 'account.signOut', desc: 'Button that signs out of the profile on this device (glossary).' })}
         </button>
+        ${this.actionFailure && this.failedAction === 'signOut' ? this.renderActionFailure(this.actionFailure) : nothing}
       </div>
     </div>`;
   }
@@ -194,6 +204,11 @@ export const styles = css`
   }
   .profile {
     gap: var(--_s5);
+  }
+  .sign-out-block {
+    display: grid;
+    gap: var(--_s3);
+    justify-items: start;
   }
   .session-device {
     font-weight: 600;
