@@ -249,6 +249,14 @@ describe('faults: the silent calls of <ae-support>', () => {
     await waitUntil(() => sh(el, '[part=operator-status][data-status=online]'), 'the status, in the chat', { timeout: 5000 });
   });
 
+  it('requestHuman: a failure of ours speaks of the operator, not of a letter', async () => {
+    const el = await inChat('online');
+    await server.fault({ kind: 'status', status: 500, path: '/support/conversations/{conversationId}/human' });
+    await realClick(sh(el, '[part=human]')!);
+    await waitUntil(() => text(sh(el, '.notices [part~=alert]')) !== '', 'the message', { timeout: 4000 });
+    expect(text(sh(el, '.notices [part~=alert]'))).to.equal('Could not call an operator. Try again in a moment.');
+  });
+
   it('agentStatus: removed while it is in flight, the call is aborted, no update, no event', async () => {
     const el = await mount();
     await server.fault({ kind: 'hang', ms: 500, path: '/support/status' });

@@ -174,6 +174,13 @@ export function resendFailedText(): string {
   return msg('Could not send the letter. Try again in a moment.', { id: 'support.action.resendFailed', desc: 'Notice in the chat panel when sending the activation letter again failed.' });
 }
 
+export function humanFailedText(): string {
+  return msg('Could not call an operator. Try again in a moment.', {
+    id: 'support.humanFailed',
+    desc: 'Notice in the chat panel when "Talk to a person" failed because of a server problem; the same button asks again.',
+  });
+}
+
 export function captchaRefreshedText(): string {
   return msg('There is a new code in the form. Type it as you see it: letter case matters.', {
     id: 'support.action.captchaRefreshed',

@@ -39,6 +39,7 @@ type View = 'topics' | 'email' | 'chat' | 'offline' | 'offline-done' | 'recovery
 type Notice =
   | { kind: 'resent'; email: string }
   | { kind: 'resend-failed'; failure: Failure }
+  | { kind: 'human-failed'; failure: Failure }
   | { kind: 'captcha' }
   | { kind: 'no-captcha' }
   | { kind: 'need-email' }
@@ -499,7 +500,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
       this.notice = { kind: 'hand-off' };
     } catch (error) {
       if (isAbortError(error) && signal.aborted) return;
-      this.notice = { kind: 'resend-failed', failure: failureOf(error) };
+      this.notice = { kind: 'human-failed', failure: failureOf(error) };
     } finally {
       this.askingHuman = false;
     }
@@ -772,6 +773,8 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
           <input part="input" id="resend-email" type="email" autocomplete="email" name="email" required .value=${this.typedEmail} @input=${this.onEmailInput} />
           <button part="submit" type="submit">${t.sendLetterText()}</button>
         </form>`;
+      case 'human-failed':
+        return html`<p part="notice alert">${this.failureText(n.failure, t.humanFailedText())}</p>`;
       default:
         return html`<p part="notice alert">${this.failureText(n.failure, t.resendFailedText())}</p>`;
     }
