@@ -128,6 +128,9 @@ describe('a refused removal, seen; a removal cut short by leaving the section', 
     const remove = shadow(el, `[data-saved="${CSS.escape(id)}"] .remove`)!;
     expect(remove.getAttribute('aria-describedby')).to.equal(reason()!.id);
     await waitUntil(() => el.shadowRoot?.activeElement === remove, 'the focus on its "Remove"');
+    // Heard once: through the panel's polite region (the reason itself has no live role of its own).
+    await waitUntil(() => text(shadow(el, '[role="status"][aria-live="polite"]')) === text(reason()), 'announced');
+    expect(reason()!.getAttribute('role')).to.equal(null);
   });
 
   it('leaving the section during a removal aborts it, and the list is asked again on return', async () => {

@@ -94,10 +94,11 @@ class SavedView<T extends Saved> extends SectionView {
       this.ctx.announce(msg(str`Removed: ${name}`, { id: 'account.saved.removedAnnounce', desc: 'Announced after a wish or a favorite store was removed; the placeholder is its name.' }));
       return;
     }
-    // Back at its place, with the reason beside it (seen, and said to screen readers by its role).
+    // Back at its place, with the reason beside it (seen), and said through the panel's polite region (heard once).
     this.putBack(item, index);
     if (this.removed?.item.id === item.id) this.removed = undefined;
     this.refused.set(item.id, r.failure);
+    this.ctx.announce(actionFailureText(r.failure));
     this.ctx.host.requestUpdate();
     // Focus on the item's own "Remove" again (the one pressed went with the item): its reason is read beside it.
     await this.ctx.host.updateComplete;
@@ -144,7 +145,7 @@ class SavedView<T extends Saved> extends SectionView {
       <button type="button" class="link undo" aria-disabled=${r.undoing ? 'true' : 'false'} @click=${() => void this.undo()}>
         ${msg('Undo', { id: 'account.saved.undo', desc: 'Button that puts back the wish or store just removed.' })}
       </button>
-      ${r.failed ? html`<span class="toast-error" role="alert">${actionFailureText(r.failed)}</span>` : nothing}
+      ${r.failed ? html`<span class="toast-error">${actionFailureText(r.failed)}</span>` : nothing}
     </div>`;
   }
 
@@ -163,7 +164,7 @@ class SavedView<T extends Saved> extends SectionView {
               return html`<li class="card saved-item row" data-saved=${item.id}>
               <div class="saved-main">
                 ${this.kind.line(this.ctx, item)}
-                ${refused ? html`<p class="item-error" part="item-error" id=${`refused-${item.id}`} role="alert">${actionFailureText(refused)}</p>` : nothing}
+                ${refused ? html`<p class="item-error" part="item-error" id=${`refused-${item.id}`}>${actionFailureText(refused)}</p>` : nothing}
               </div>
               <button
                 type="button"
