@@ -10,13 +10,14 @@
  *
  * Real HTTP: HttpAdapter against the contract server's account routes (test/server/routes-account.mjs).
  */
-import { html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../src/define/ae-account-panel.js';
 import '../src/define/ae-address-form.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
+import { setSession } from '../src/session/session-store.js';
 import { input, realClick } from './helpers/dom.js';
 import { PASSWORD } from './server/auth-fixtures.js';
-import { adapter, banner, describeFaults, email, f, mountFixture, sentTo, shadow, signedIn, text, typeIn, type Case, type Flow } from './helpers/faults.js';
+import { ANSWER, adapter, banner, describeFaults, email, f, mountFixture, net, sentTo, server, shadow, signedIn, text, typeIn, type Case, type Flow } from './helpers/faults.js';
 import { describeRemovalWatched } from './helpers/faults-account.js';
 
 setSessionChannelName(`ae-test:faults-matrix-account-actions:${Math.random()}`);
@@ -227,3 +228,29 @@ const CASES: Case[] = [
 
 describeFaults(CASES, { addressReauth: 'never' });
 describeRemovalWatched(CASES, { addressReauth: 'never' });
+
+describe('what a refused action says', () => {
+  beforeEach(async () => {
+    net.offline = false;
+    net.shortTimeout = false;
+    net.sent = [];
+    await server.reset({ captchaAnswer: ANSWER, resendCooldownMs: 0 });
+  });
+  afterEach(async () => {
+    fixtureCleanup();
+    setSession(null);
+    await f.signOutHere();
+    await server.expectNoViolations();
+  });
+
+  for (const call of ['requestEmailChange (the e-mail form)', 'endSession ("Sign out there")']) {
+    it(`${call}, a server error: "went wrong on our side", not a section that "could not be loaded"`, async () => {
+      const c = CASES.find((x) => x.call === call)!;
+      const flow = await c.prepare();
+      await server.fault({ kind: 'status', status: 500, path: c.path });
+      await flow.act();
+      await waitUntil(() => flow.failure() !== '', 'the message', { timeout: 6000 });
+      expect(flow.failure()).to.equal('Something went wrong on our side. Try again in a moment.');
+    });
+  }
+});

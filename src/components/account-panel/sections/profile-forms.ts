@@ -17,7 +17,7 @@ import { transliterateName } from '../../../translit/translit.js';
 import { setSession } from '../../../session/session-store.js';
 import type { AccountProfile } from '../../../adapter/account-types.js';
 import type { PanelContext } from '../section.js';
-import { failureText } from '../section-states.js';
+import { actionFailureText } from '../section-states.js';
 
 type Form = 'names' | 'email' | 'password';
 type FieldName = 'firstName' | 'lastName' | 'newEmail' | 'emailPassword' | 'currentPassword' | 'newPassword' | 'passwordRepeat';
@@ -300,7 +300,7 @@ export class ProfileForms {
 
   private banner(form: Form): TemplateResult | typeof nothing {
     const f = this.failure[form];
-    if (f) return html`<div class="ae-banner" role="alert" tabindex="-1"><p>${failureText(f)}</p></div>`;
+    if (f) return html`<div class="ae-banner" role="alert" tabindex="-1"><p>${actionFailureText(f)}</p></div>`;
     const d = this.done[form];
     if (d) return html`<div class="ae-notice ae-success" role="status"><p>${d}</p></div>`;
     return nothing;
