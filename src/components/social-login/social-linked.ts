@@ -55,7 +55,8 @@ export class LinkedView {
       else this.failure = f;
     } finally {
       if (this.controller === controller) this.loading = false;
-      this.host.requestUpdate();
+      // Removed (stop) or reloaded meanwhile: no update of the removed element.
+      if (!controller.signal.aborted) this.host.requestUpdate();
     }
   }
 
