@@ -186,7 +186,9 @@ describe('faults: every call of every element', () => {
 
   for (const [caseIndex, c] of CASES.entries()) {
     describe(`${c.element} → ${c.call}`, () => {
-      it('network, timeout, 500, 503, broken body, 429: a localized message each time, nothing typed lost, then a working retry (server clock 3 days off)', async () => {
+      it('network, timeout, 500, 503, broken body, 429: a localized message each time, nothing typed lost, then a working retry (server clock 3 days off)', async function () {
+        // Six faults and a retry in one test, one of them a 2 s timeout: more than the default 10 s on a loaded machine.
+        this.timeout(30_000);
         const flow = await c.prepare();
         const typed = flow.typed();
         for (const [i, fault] of FAULTS.entries()) {
