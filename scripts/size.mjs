@@ -30,24 +30,29 @@ const TARGETS = { library: 25, captcha: 10, register: 20 };
 // template; the element itself is a lazy chunk) and the support offer (issue 17, +0.5 kB of texts) in both; the
 // library now holds fourteen elements, so "whole library" is a page with every tag (the 25 kB target was set for
 // three). Ceilings a little above the measured sizes, as before.
+// 2026-12-01, evening: issue 19's fixes (calls aborted on removal, pending guards, focus given back, 200 %-text
+// reflow CSS, a 429 told apart) and the captcha's spoken code and help link (+0.13 kB in <ae-captcha>: the
+// rest is a lazy chunk) took login, user menu, support, preferences and the address form 0.05-0.2 kB up;
+// register stays at its target (the locale preset's wait lives in the preset, the forms' captcha help in
+// SupportOffer). The captcha's 10 kB target is not met (10.79): see issue 20's note.
 const CEILINGS = {
   library: 75,
-  captcha: 10.7,
+  captcha: 10.85,
   register: 20,
   // The preset (issue 14: a Russian page's first frame in Russian) adds the ru texts and the locale runtime.
   registerRu: 32.7,
   activate: 13.9,
-  login: 21.4,
+  login: 21.6,
   forgot: 15.5,
   reset: 17.4,
-  userMenu: 16.4,
+  userMenu: 16.5,
   socialLogin: 24.3,
-  support: 20,
-  supportLink: 8.1,
+  support: 20.2,
+  supportLink: 8.15,
   conversation: 15.8,
-  accountPanel: 22.1,
-  preferences: 17.3,
-  addressForm: 20.3,
+  accountPanel: 22.3,
+  preferences: 17.5,
+  addressForm: 20.5,
 };
 const strict = process.argv.includes('--strict');
 const BUDGETS = strict ? TARGETS : CEILINGS;
