@@ -29,7 +29,8 @@ import '../src/define/ae-address-form.js';
 import '../src/define/ae-preferences.js';
 import '../src/define/ae-account-panel.js';
 import '../src/define/ae-conversation.js';
-import { setSession } from '../src/session/session-store.js';
+import '../src/define/ae-social-login.js';
+import { resetSessionStoreForTests, setSession } from '../src/session/session-store.js';
 import { resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
 import { supportAdapter } from './support-helpers.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
@@ -295,6 +296,23 @@ const FIELDS: Form[] = [
       { name: 'city', tooLong: /at most 60/ },
       { name: 'postalCode', tooLong: /(postal|ZIP) code like/ },
       { name: 'phone', tooLong: /phone number/, value: long(10_000, '1') },
+    ],
+  },
+  {
+    element: 'ae-social-login',
+    // The profile form after a provider's consent: the registration's rules for the address and the names.
+    async mount() {
+      resetSessionStoreForTests();
+      const identity = { subject: 'vk-long', firstName: 'Maria', lastName: 'Ivanova', email: `long${Math.random().toString(36).slice(2, 6)}@example.com` };
+      const adapter = new MemoryAdapter({ latency: 0, socialConsent: 'allow', socialAllowAs: identity.subject, socialIdentities: { vk: [identity] } } as never);
+      const el = await mount<HTMLElement>(html`<ae-social-login .adapter=${adapter} providers="vk"></ae-social-login>`);
+      await realClick(el.querySelector<HTMLElement>('.ae-social-button[data-provider="vk"]')!);
+      await waitUntil(() => el.querySelector('input[name=firstName]'), 'the profile form', { timeout: 5000 });
+      return el;
+    },
+    fields: [
+      { name: 'firstName', tooLong: /at most 50/, value: long(10_000, 'maria') },
+      { name: 'lastName', tooLong: /Latin letters/, value: long(10_000, 'Иванова ') },
     ],
   },
   {
