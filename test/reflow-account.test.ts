@@ -80,13 +80,19 @@ const CASES: Record<string, () => Promise<Element>> = {
     await el.updateComplete;
     // The menu closes when focus leaves it, as it should, and focus leaves a page that another test file's page
     // has just brought to the front: bring this one back and open it again, at most three times.
-    const shown = () => !!q(el, '[part~=sign-out]')?.checkVisibility();
+    const isOpen = () => !!(el as unknown as { open?: boolean }).open;
+    const menu = () => q(el, '[part~=menu]');
+    const shown = () => isOpen() && !!menu() && !menu()!.hidden && menu()!.getBoundingClientRect().height > 0;
     for (let i = 0; i < 3 && !shown(); i++) {
       await executeServerCommand('bring-to-front');
-      if (!(el as unknown as { open?: boolean }).open) q(el, '[part~=trigger]')!.click();
+      if (!isOpen()) q(el, '[part~=trigger]')!.click();
       await waitUntil(shown, 'the menu open', { timeout: 2000 }).catch(() => undefined);
     }
-    await waitUntil(shown, 'the menu open', { timeout: 2000 });
+    // What a failure needs to be understood (seen only in full runs, in forced colors).
+    const state = () => `open ${isOpen()}, menu ${menu() ? (menu()!.hidden ? 'hidden' : `${menu()!.getBoundingClientRect().height}px high`) : 'absent'}, page focused ${document.hasFocus()}`;
+    await waitUntil(shown, 'the menu open', { timeout: 2000 }).catch(() => {
+      throw new Error(`the menu open: ${state()}`);
+    });
     return el;
   },
   async 'user-menu, signed out'() {
