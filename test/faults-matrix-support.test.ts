@@ -57,13 +57,13 @@ async function mount(): Promise<AeSupport> {
 }
 
 /** Opened, a conversation started (signed out, its address given by the page), the operators' status shown. */
-async function inChat(status: 'online' | 'offline'): Promise<AeSupport> {
+async function inChat(status: 'online' | 'offline', topic = 'other'): Promise<AeSupport> {
   await settings(status);
   const el = await mount();
   el.email = email('support');
   await realClick(sh(el, '[part=launcher]')!);
-  await waitUntil(() => sh(el, '[part=topic][data-topic=other]'), 'the topics', { timeout: 5000 });
-  await realClick(sh(el, '[part=topic][data-topic=other]')!);
+  await waitUntil(() => sh(el, `[part=topic][data-topic=${topic}]`), 'the topics', { timeout: 5000 });
+  await realClick(sh(el, `[part=topic][data-topic=${topic}]`)!);
   await waitUntil(() => sh(el, 'ae-conversation') && sh(el, `[part=operator-status][data-status=${status}]`) && sh(el, '[part=human]'), 'the chat and the status', { timeout: 6000 });
   return el;
 }
@@ -151,6 +151,34 @@ const CASES: Case[] = [
         done: () => !sh(el, '#support-question') && !!sh(el, '[part=notice]'),
         pressTarget: submit,
         enterField: () => sh(el, '#support-email') as HTMLInputElement,
+        events: EVENTS,
+      };
+    },
+  },
+  {
+    element: 'ae-support',
+    call: 'resendActivation (the agent’s "Send the letter again")',
+    path: '/activation/resend',
+    sent: 'POST activation/resend',
+    async prepare() {
+      // The activation topic: the agent's answer offers to send the letter again (to the chat's address).
+      const el = await inChat('online', 'activation');
+      const view = sh(el, 'ae-conversation')!;
+      const resend = () => [...(view.shadowRoot?.querySelectorAll<HTMLElement>('[part=action]') ?? [])].find((b) => text(b) === 'Send the letter again') ?? null;
+      await waitUntil(() => resend() && view.shadowRoot?.querySelector('textarea'), 'the agent’s offer', { timeout: 6000 });
+      const box = view.shadowRoot!.querySelector('textarea')!;
+      box.focus();
+      await sendKeys({ type: 'Still nothing' });
+      return {
+        el,
+        act: () => realClick(resend()!),
+        // By design no "Try again" of its own: the agent's same button sends it again.
+        retry: () => realClick(resend()!),
+        failure: () => text(sh(el, '.notices [part~=alert]')),
+        typed: () => box.value,
+        // Sent: the notice names the (masked) address.
+        done: () => /@example\.test/.test(text(sh(el, '.notices [part=notice]'))),
+        pressTarget: () => resend()!,
         events: EVENTS,
       };
     },
