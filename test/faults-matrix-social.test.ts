@@ -17,6 +17,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/ae-social-login.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
+import { resetFlowForTests, saveRedirect } from '../src/components/social-login/social-flow.js';
 import { realClick } from './helpers/dom.js';
 import { PASSWORD } from './server/auth-fixtures.js';
 import { adapter, describeFaults, f, mountFixture, net, sentTo, text, type Case, type Flow } from './helpers/faults.js';
@@ -86,6 +87,35 @@ async function throughProvider(el: HTMLElement, provider: string, subject: strin
 }
 
 const profileForm = (el: Element) => el.querySelector<HTMLFormElement>('form.ae-social-profile');
+
+/**
+ * Redirect mode's way back, as the browser brings it: the flow started (its id and state kept in this tab's
+ * sessionStorage, as the element keeps them before it leaves for the provider), Allow for `subject` on the
+ * provider's consent page, and this page's address with the provider's `code` and `state`: what a page load
+ * after the provider shows. The start goes past the faults (the call under test is the completion on arrival).
+ */
+async function backFromProvider(provider: 'google' | 'vk', subject: string): Promise<void> {
+  const started = await f.adapter().startSocial({ provider, redirectUri: CALLBACK, mode: 'redirect', intent: 'sign-in' });
+  if (started.kind !== 'redirect') throw new Error('expected a redirect flow');
+  const page = new DOMParser().parseFromString(await (await nativeFetch(started.authorizationUrl)).text(), 'text/html');
+  const form = page.querySelector('form')!;
+  const body = new URLSearchParams({ request: form.querySelector<HTMLInputElement>('input[name=request]')!.value, decision: 'allow', subject });
+  const back = new URL((await nativeFetch(new URL(form.getAttribute('action')!, started.authorizationUrl), { method: 'POST', body })).url);
+  saveRedirect({ provider, flowId: started.flowId, state: started.state, intent: 'sign-in', expiresAt: started.expiresAt });
+  const here = new URL(location.href);
+  for (const [k, v] of back.searchParams) here.searchParams.set(k, v);
+  history.replaceState(history.state, '', here.href);
+  // A new page load: its first element takes the answer.
+  resetFlowForTests();
+}
+
+afterEach(() => {
+  // Whatever a failed test left in the address bar and the tab's storage.
+  const here = new URL(location.href);
+  for (const k of ['code', 'state', 'device_id', 'error', 'error_description', 'error_uri', 'iss', 'scope', 'authuser', 'hd', 'prompt', 'type', 'expires_in', 'ext_id']) here.searchParams.delete(k);
+  history.replaceState(history.state, '', here.href);
+  sessionStorage.removeItem('ae-social-login:flow');
+});
 
 const CASES: Case[] = [
   {
@@ -222,6 +252,43 @@ const CASES: Case[] = [
         },
         events: EVENTS,
       };
+    },
+  },
+  {
+    element: 'ae-social-login',
+    call: 'completeSocial (redirect mode: back from the provider, completed on arrival)',
+    path: '/social/complete',
+    sent: 'POST social/complete',
+    async prepare() {
+      const arrive = async () => {
+        await backFromProvider('google', 'google-200001');
+        flow.el = await mountFixture<HTMLElement>(html`<ae-social-login .adapter=${adapter()} mode="redirect" providers="vk google" redirect-uri=${CALLBACK}></ae-social-login>`);
+      };
+      const flow: Flow = {
+        el: document.createElement('div'),
+        act: arrive,
+        // The provider's button again: in redirect mode the page goes to the provider and comes back, a new
+        // page load with a new answer (a code is good once).
+        retry: async () => {
+          expect(!!button(flow.el, 'google') && !!flow.el.querySelector('.ae-banner p'), 'the provider’s button beside the message').to.equal(true);
+          flow.el.remove();
+          await arrive();
+        },
+        failure: () => text(flow.el.querySelector('.ae-banner p')),
+        typed: () => '',
+        done: () => !!profileForm(flow.el),
+        // A second element on the page while the first completes (and the first set up again): the answer is
+        // taken once.
+        double: async () => {
+          await arrive();
+          await waitUntil(() => sentTo('POST social/complete').length > 0, 'completing', { timeout: 5000 });
+          await mountFixture<HTMLElement>(html`<ae-social-login .adapter=${adapter()} mode="redirect" providers="vk google" redirect-uri=${CALLBACK}></ae-social-login>`);
+          (flow.el as HTMLElement & { mode: string }).mode = 'redirect';
+          expect(location.search, 'the answer left the address bar').not.to.match(/[?&](code|state)=/);
+        },
+        events: EVENTS,
+      };
+      return flow;
     },
   },
 ];
