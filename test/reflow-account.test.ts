@@ -4,10 +4,9 @@
  * conversation), <ae-support-link>, <ae-conversation>, <ae-account-panel> (overview, orders, profile). The
  * same facts as test/reflow-forms.test.ts, from test/reflow-checks.ts, at 320 px.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { html, render } from 'lit';
-import type { TemplateResult } from 'lit';
+import { html } from 'lit';
 import '../src/define/ae-user-menu.js';
 import '../src/define/ae-support.js';
 import '../src/define/ae-support-link.js';
@@ -20,26 +19,11 @@ import { resetSessionStoreForTests } from '../src/session/session-store.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 import { resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
 import { setLocale } from '../src/locales/localization.js';
-import { expectAccessible } from './helpers/axe.js';
-import { MODES, atRest, clippedText, enterMode, horizontalOverflow, invisibleEdges, invisibleText, leaveMode, longMotion, screenshot, smallTargets } from './reflow-checks.js';
-import type { Mode } from './reflow-checks.js';
+import { describeReflowCases, leaveMode, place, removePlaced } from './reflow-checks.js';
 
 setSessionChannelName(`ae-test:reflow-account:${Math.random().toString(36).slice(2)}`);
 
 const IVAN = { email: 'ivan.petrov@example.com', password: 'Rakia-2026', firstName: 'Ivan', lastName: 'Petrov' };
-type Updating = HTMLElement & { updateComplete: Promise<unknown> };
-
-const placed: HTMLElement[] = [];
-async function place<T extends Updating>(template: TemplateResult, tag: string): Promise<T> {
-  const c = document.createElement('div');
-  document.body.append(c);
-  placed.push(c);
-  render(template, c);
-  const el = c.querySelector<T>(tag)!;
-  await el.updateComplete;
-  return el;
-}
-
 async function signedIn(options: Partial<MemoryAdapterOptions> = {}): Promise<MemoryAdapter> {
   const a = new MemoryAdapter({ latency: 0, persistSession: false, users: [IVAN], agentDelayMs: 0, operatorStatus: 'online', ...options } as MemoryAdapterOptions);
   await a.signIn({ email: IVAN.email, password: IVAN.password, remember: false });
@@ -124,27 +108,6 @@ const CASES: Record<string, () => Promise<Element>> = {
   'account-panel, profile': () => panel('profile'),
 };
 
-async function checkFacts(mode: Mode, el: Element, name: string): Promise<void> {
-  if (mode === 'narrow' || mode === 'text-200') {
-    expect(horizontalOverflow(el), 'sideways overflow').to.deep.equal([]);
-    expect(clippedText(el), 'text cut off').to.deep.equal([]);
-    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
-  } else if (mode === 'dark') {
-    expect(invisibleEdges(el, { fillCounts: true }), 'controls without a visible edge').to.deep.equal([]);
-    expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
-    await expectAccessible(el, `${name} (dark)`);
-  } else if (mode === 'forced-colors') {
-    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
-    expect(invisibleEdges(el, { fillCounts: false }), 'controls without a border').to.deep.equal([]);
-    expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
-  } else if (mode === 'wide') {
-    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
-  } else {
-    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
-    expect(longMotion(el), 'motion over 0.01 s').to.deep.equal([]);
-  }
-}
-
 describe('the account and support elements at 320 px, 200 % text, dark, forced colors and reduced motion', () => {
   beforeEach(async () => {
     resetSessionStoreForTests();
@@ -153,39 +116,10 @@ describe('the account and support elements at 320 px, 200 % text, dark, forced c
     await setLocale('en');
   });
   afterEach(async () => {
-    for (const c of placed.splice(0)) c.remove();
+    removePlaced();
     for (const s of document.querySelectorAll('ae-support')) s.remove();
     await leaveMode();
   });
 
-  for (const [name, make] of Object.entries(CASES)) {
-    describe(name, () => {
-      for (const mode of MODES) {
-        it(mode, async () => {
-          await enterMode(mode);
-          const el = await make();
-          atRest();
-          try {
-            await checkFacts(mode, el, name);
-          } finally {
-            await screenshot(`account-${name}-${mode}`);
-          }
-        });
-      }
-      // Russian and Bulgarian words are longer: the tightest mode again in each.
-      for (const locale of ['ru', 'bg'] as const) {
-        it(`text-200 (${locale})`, async () => {
-          await setLocale(locale);
-          await enterMode('text-200');
-          const el = await make();
-          atRest();
-          try {
-            await checkFacts('text-200', el, `${name} ${locale}`);
-          } finally {
-            await screenshot(`account-${name}-text-200-${locale}`);
-          }
-        });
-      }
-    });
-  }
+  describeReflowCases(CASES, 'account');
 });

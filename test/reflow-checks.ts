@@ -1,9 +1,15 @@
 /**
  * Layout and color facts for the reflow tests (issue 19, accessibility): measured on the real elements in
  * Chromium, through their shadow roots. Each check returns the offenders as short readable lines, so a failing
- * test says which node and by how much.
+ * test says which node and by how much. At the end, the runner both reflow files use: `describeReflowCases`
+ * (each case in each mode, and at 200 % text in ru and bg), `checkFacts` (what each mode asserts), `place`.
  */
+import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
+import { setLocale } from '../src/locales/localization.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /** Every element under `root`, light DOM and open shadow roots, in tree order. */
 export function deepElements(root: Element): Element[] {
@@ -333,4 +339,84 @@ export function atRest(): void {
 /** A screenshot for a person (only when the run sets AE_SCREENSHOTS; the test asserts the facts itself). */
 export async function screenshot(name: string): Promise<void> {
   await executeServerCommand('screenshot', { name: name.replace(/[^\w.-]+/g, '_') });
+}
+
+// ---- the runner ------------------------------------------------------------------------------------------------
+
+type Updating = HTMLElement & { updateComplete: Promise<unknown> };
+
+const placed: HTMLElement[] = [];
+
+/** `template` rendered into a container of its own at the end of the body; its `tag` element once updated. */
+export async function place<T extends Updating>(template: TemplateResult, tag: string): Promise<T> {
+  const c = document.createElement('div');
+  document.body.append(c);
+  placed.push(c);
+  render(template, c);
+  const el = c.querySelector<T>(tag)!;
+  await el.updateComplete;
+  return el;
+}
+
+/** The containers `place` made, taken out of the page (in an afterEach). */
+export function removePlaced(): void {
+  for (const c of placed.splice(0)) c.remove();
+}
+
+/** What each mode asserts of the element `el` (`name` labels axe-core's report). */
+export async function checkFacts(mode: Mode, el: Element, name: string): Promise<void> {
+  if (mode === 'narrow' || mode === 'text-200') {
+    expect(horizontalOverflow(el), 'sideways overflow').to.deep.equal([]);
+    expect(clippedText(el), 'text cut off').to.deep.equal([]);
+    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
+  } else if (mode === 'dark') {
+    expect(invisibleEdges(el, { fillCounts: true }), 'controls without a visible edge').to.deep.equal([]);
+    expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
+    await expectAccessible(el, `${name} (dark)`);
+  } else if (mode === 'forced-colors') {
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    expect(invisibleEdges(el, { fillCounts: false }), 'controls without a border').to.deep.equal([]);
+    expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
+  } else if (mode === 'wide') {
+    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
+  } else {
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+    expect(longMotion(el), 'motion over 0.01 s').to.deep.equal([]);
+  }
+}
+
+/** The element at rest, its facts checked, then a screenshot named `shot` (taken when a check fails too). */
+async function checkAtRest(mode: Mode, el: Element, name: string, shot: string): Promise<void> {
+  atRest();
+  try {
+    await checkFacts(mode, el, name);
+  } finally {
+    await screenshot(shot);
+  }
+}
+
+/**
+ * One `describe` a case (its name; `make` brings the element up, in the page's mode and locale, and returns
+ * the one measured), with a test for each of MODES and, since Russian and Bulgarian words are longer, the
+ * tightest mode (text-200) again in each. Screenshots are named `<shots>-<case>-<mode>[-<locale>]`. Call it
+ * inside a `describe` whose afterEach calls `removePlaced()` and `leaveMode()`.
+ */
+export function describeReflowCases(cases: Record<string, () => Promise<Element>>, shots: string): void {
+  for (const [name, make] of Object.entries(cases)) {
+    describe(name, () => {
+      for (const mode of MODES) {
+        it(mode, async () => {
+          await enterMode(mode);
+          await checkAtRest(mode, await make(), name, `${shots}-${name}-${mode}`);
+        });
+      }
+      for (const locale of ['ru', 'bg'] as const) {
+        it(`text-200 (${locale})`, async () => {
+          await setLocale(locale);
+          await enterMode('text-200');
+          await checkAtRest('text-200', await make(), `${name} ${locale}`, `${shots}-${name}-text-200-${locale}`);
+        });
+      }
+    });
+  }
 }

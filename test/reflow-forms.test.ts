@@ -7,9 +7,8 @@
  * every control keeps a border; under prefers-reduced-motion, no transition or animation over 0.01 s.
  * With AE_SCREENSHOTS=/some/dir in the environment, a screenshot of each (evidence for a person, not a check).
  */
-import { expect, waitUntil } from '@open-wc/testing';
-import { html, render } from 'lit';
-import type { TemplateResult } from 'lit';
+import { waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
 import '../src/define/ae-register.js';
 import '../src/define/ae-captcha.js';
 import '../src/define/ae-activate.js';
@@ -24,28 +23,13 @@ import { resetSessionStoreForTests } from '../src/session/session-store.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 import { resetPreferencesStoreForTests } from '../src/session/preferences-store.js';
 import { setLocale } from '../src/locales/localization.js';
-import { expectAccessible } from './helpers/axe.js';
 import { captchaOf, captchaReady } from './helpers/dom.js';
-import { MODES, atRest, clippedText, enterMode, horizontalOverflow, invisibleEdges, invisibleText, leaveMode, longMotion, screenshot, smallTargets } from './reflow-checks.js';
-import type { Mode } from './reflow-checks.js';
+import { describeReflowCases, leaveMode, place, removePlaced } from './reflow-checks.js';
 
 setSessionChannelName(`ae-test:reflow-forms:${Math.random().toString(36).slice(2)}`);
 
 const ANSWER = 'Ab3dE';
 const IVAN = { email: 'ivan.petrov@example.com', password: 'Rakia-2026', firstName: 'Ivan', lastName: 'Petrov' };
-type Updating = HTMLElement & { updateComplete: Promise<unknown> };
-
-const placed: HTMLElement[] = [];
-async function place<T extends Updating>(template: TemplateResult, tag: string): Promise<T> {
-  const c = document.createElement('div');
-  document.body.append(c);
-  placed.push(c);
-  render(template, c);
-  const el = c.querySelector<T>(tag)!;
-  await el.updateComplete;
-  return el;
-}
-
 const adapter = (options = {}) => new MemoryAdapter({ latency: 0, captchaAnswer: ANSWER, users: [IVAN], ...options });
 async function signedIn(): Promise<MemoryAdapter> {
   const a = adapter();
@@ -112,36 +96,6 @@ const CASES: Record<string, () => Promise<Element>> = {
   },
 };
 
-async function check(mode: Mode, el: Element, name: string): Promise<void> {
-  atRest();
-  try {
-    await checkFacts(mode, el, name);
-  } finally {
-    await screenshot(`forms-${name}-${mode}`);
-  }
-}
-
-async function checkFacts(mode: Mode, el: Element, name: string): Promise<void> {
-  if (mode === 'narrow' || mode === 'text-200') {
-    expect(horizontalOverflow(el), 'sideways overflow').to.deep.equal([]);
-    expect(clippedText(el), 'text cut off').to.deep.equal([]);
-    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
-  } else if (mode === 'dark') {
-    expect(invisibleEdges(el, { fillCounts: true }), 'controls without a visible edge').to.deep.equal([]);
-    expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
-    await expectAccessible(el, `${name} (dark)`);
-  } else if (mode === 'forced-colors') {
-    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
-    expect(invisibleEdges(el, { fillCounts: false }), 'controls without a border').to.deep.equal([]);
-    expect(invisibleText(el), 'text in the color behind it').to.deep.equal([]);
-  } else if (mode === 'wide') {
-    expect(smallTargets(el), 'controls under 24 × 24 px').to.deep.equal([]);
-  } else {
-    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
-    expect(longMotion(el), 'motion over 0.01 s').to.deep.equal([]);
-  }
-}
-
 describe('the form elements at 320 px, 200 % text, dark, forced colors and reduced motion', () => {
   beforeEach(async () => {
     resetSessionStoreForTests();
@@ -149,28 +103,9 @@ describe('the form elements at 320 px, 200 % text, dark, forced colors and reduc
     await setLocale('en');
   });
   afterEach(async () => {
-    for (const c of placed.splice(0)) c.remove();
+    removePlaced();
     await leaveMode();
   });
 
-  for (const [name, make] of Object.entries(CASES)) {
-    describe(name, () => {
-      for (const mode of MODES) {
-        it(mode, async () => {
-          await enterMode(mode);
-          const el = await make();
-          await check(mode, el, name);
-        });
-      }
-      // Russian and Bulgarian words are longer: the tightest mode again in each.
-      for (const locale of ['ru', 'bg'] as const) {
-        it(`text-200 (${locale})`, async () => {
-          await setLocale(locale);
-          await enterMode('text-200');
-          const el = await make();
-          await check('text-200', el, `${name} ${locale}`);
-        });
-      }
-    });
-  }
+  describeReflowCases(CASES, 'forms');
 });
