@@ -89,6 +89,8 @@ export interface Flow {
    * not aborted and completed, with still no update and no event after the removal.
    */
   completesAfterRemoval?: string;
+  /** What the element shows, for the log of a failed run (its form's state, the focus). */
+  state?(): string;
 }
 
 export interface Case {
@@ -228,7 +230,10 @@ describe('faults: every call of every element', () => {
         await flow.retry();
         await waitUntil(() => flow.done(), `${c.element} ${c.call} succeeds on the retry`, { timeout: 10_000 }).catch((e) => {
           // What the element showed and the last requests, for the log of a failed run.
-          console.log(`${c.element} ${c.call}: the retry did not succeed; shown: ${flow.failure()}; last requests: ${JSON.stringify(net.sent.slice(-3).map((x) => [x.method, x.path, x.settled]))}`);
+          const calls = sentTo(c.sent ?? c.path);
+          console.log(
+            `${c.element} ${c.call}: the retry did not succeed; shown: ${flow.failure()}; ${calls.length} calls (7 expected: six faults and the retry), the last settled: ${calls.at(-1)?.settled}; ${flow.state?.() ?? ''}; last requests: ${JSON.stringify(net.sent.slice(-4).map((x) => [x.method, x.path, x.settled]))}`,
+          );
           throw e;
         });
       });
