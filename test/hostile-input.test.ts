@@ -345,6 +345,25 @@ function paste(value: string): void {
   document.execCommand('insertText', false, value);
 }
 
+/**
+ * Each text of ODD_TEXT pasted into each field of `names` in turn, then focus moved on: the field shows a
+ * message matching `message` and keeps the text exactly as pasted.
+ */
+async function oddTextIn(el: Element, names: string[], message: RegExp): Promise<void> {
+  for (const { name: what, text: odd } of ODD_TEXT) {
+    for (const name of names) {
+      const i = input(el, name);
+      i.focus();
+      i.select();
+      paste(odd);
+      await tab();
+      await waitUntil(() => fieldMessage(el, name) !== '', `${what} in ${name}: a message`);
+      expect(i.value, `${what} in ${name}: kept`).to.equal(odd);
+      expect(fieldMessage(el, name), `${what} in ${name}`).to.match(message);
+    }
+  }
+}
+
 const timings: Record<string, number[]> = {};
 
 /** Types `keys` into the focused field one key at a time and records how long each input took to handle. */
@@ -401,19 +420,7 @@ describe('long and odd input in every field', () => {
   }
 
   it('<ae-register>: right-to-left marks, zero-width characters, combining marks, emoji, NUL in the names: the Latin-letters message, kept exactly as typed', async () => {
-    const el = await FIELDS[0]!.mount();
-    for (const { name: what, text: odd } of ODD_TEXT) {
-      for (const name of ['firstName', 'lastName']) {
-        const i = input(el, name);
-        i.focus();
-        i.select();
-        paste(odd);
-        await tab();
-        await waitUntil(() => fieldMessage(el, name) !== '', `${what} in ${name}: a message`);
-        expect(i.value, `${what} in ${name}: kept`).to.equal(odd);
-        expect(fieldMessage(el, name), `${what} in ${name}`).to.match(/Latin|passport|letters/);
-      }
-    }
+    await oddTextIn(await FIELDS[0]!.mount(), ['firstName', 'lastName'], /Latin|passport|letters/);
   });
 
   it('<ae-register>, <ae-login>: the same odd characters in the e-mail: the format message, kept as typed, each keystroke within a few ms', async () => {
@@ -439,19 +446,7 @@ describe('long and odd input in every field', () => {
   });
   it('<ae-address-form>: right-to-left marks, zero-width characters, combining marks, emoji, NUL in the recipient and the street: a clear message, kept exactly as typed', async () => {
     const form = FIELDS.find((x) => x.element === 'ae-address-form')!;
-    const el = await form.mount();
-    for (const { name: what, text: odd } of ODD_TEXT) {
-      for (const name of ['name', 'street']) {
-        const i = input(el, name);
-        i.focus();
-        i.select();
-        paste(odd);
-        await tab();
-        await waitUntil(() => fieldMessage(el, name) !== '', `${what} in ${name}: a message`);
-        expect(i.value, `${what} in ${name}: kept`).to.equal(odd);
-        expect(fieldMessage(el, name), `${what} in ${name}`).to.match(/Latin|signs|emoji|name and surname/);
-      }
-    }
+    await oddTextIn(await form.mount(), ['name', 'street'], /Latin|signs|emoji|name and surname/);
   });
 
   it('<ae-conversation>: 10 000 characters in the composer: kept, the length message on sending and nothing sent, each keystroke within a few ms; odd text sent as typed', async () => {
