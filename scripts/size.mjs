@@ -35,9 +35,11 @@ const TARGETS = { library: 25, captcha: 10, register: 20 };
 // rest is a lazy chunk) took login, user menu, support, preferences and the address form 0.05-0.2 kB up;
 // register stays at its target (the locale preset's wait lives in the preset, the forms' captcha help in
 // SupportOffer). The captcha's 10 kB target is not met (10.79): see issue 20's note.
+// 2026-12-01, 19:40: the spacing steps 3-5 and the fast duration, which <ae-captcha> never reads, moved from tokens
+// to formTokens (every other element declares both): the captcha 10.74.
 const CEILINGS = {
   library: 75,
-  captcha: 10.85,
+  captcha: 10.8,
   register: 20,
   // The preset (issue 14: a Russian page's first frame in Russian) adds the ru texts and the locale runtime.
   registerRu: 32.7,

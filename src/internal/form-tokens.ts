@@ -18,12 +18,17 @@ export const formTokens = css`
     --_radius-large: var(--ae-radius-large, 12px);
     --_large: var(--ae-font-size-large, 1.375rem);
     --_shadow: var(--ae-shadow-1, 0 1px 2px rgb(0 0 0 / 0.06), 0 4px 16px rgb(0 0 0 / 0.06));
+    --_s3: var(--ae-space-3, 0.75rem);
+    --_s4: var(--ae-space-4, 1rem);
+    --_s5: var(--ae-space-5, 1.5rem);
     --_s6: var(--ae-space-6, 2rem);
+    --_fast: var(--ae-duration-fast, 120ms);
     --_slow: var(--ae-duration-slow, 240ms);
     --_gap: var(--ae-spacing, var(--_s4));
   }
   @media (prefers-reduced-motion: reduce) {
     :host {
+      --_fast: 0s;
       --_slow: 0s;
     }
   }

@@ -49,13 +49,9 @@ export const tokens = css`
     --_radius: var(--ae-radius, 8px);
     --_s1: var(--ae-space-1, 0.25rem);
     --_s2: var(--ae-space-2, 0.5rem);
-    --_s3: var(--ae-space-3, 0.75rem);
-    --_s4: var(--ae-space-4, 1rem);
-    --_s5: var(--ae-space-5, 1.5rem);
     --_small: var(--ae-font-size-small, 0.875rem);
     --_ring: var(--ae-focus-ring-width, 2px) solid var(--_focus);
     --_control: var(--ae-control-height, 2.75rem);
-    --_fast: var(--ae-duration-fast, 120ms);
     /* Every browser this library supports (see the README) has system-ui. */
     --_font: var(--ae-font-family, system-ui, sans-serif);
     /* The page's inherited typography (a container's uppercase, letter-spacing, italics…) stops here. */
@@ -69,11 +65,6 @@ export const tokens = css`
     text-shadow: none;
     /* A long address or word breaks rather than push the element wider than a narrow screen. */
     overflow-wrap: anywhere;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    :host {
-      --_fast: 0s;
-    }
   }
   :host([theme='light']) {
     color-scheme: light;
