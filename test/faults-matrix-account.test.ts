@@ -14,44 +14,11 @@ import '../src/define/ae-account-panel.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 import { input, realClick } from './helpers/dom.js';
 import { PASSWORD, NEW_PASSWORD } from './server/auth-fixtures.js';
-import { adapter, describeFaults, mountFixture, signedIn, text, typeIn, type Case, type Flow } from './helpers/faults.js';
+import { adapter, describeFaults, mountFixture, signedIn, text, typeIn, type Case } from './helpers/faults.js';
+import { sectionLoad } from './helpers/faults-account.js';
 import { preferencesSave } from './helpers/faults-preferences.js';
 
 setSessionChannelName(`ae-test:faults-matrix-account:${Math.random()}`);
-
-/** The account panel's section as it loads, its error and "Try again" (section-states.ts). */
-function sectionLoad(section: string, call: string, path: string, sent: string, ready: string): Case {
-  return {
-    element: 'ae-account-panel',
-    call: `${call} (the ${section} section)`,
-    path,
-    sent,
-    async prepare() {
-      await signedIn(`panel-${section}`);
-      const error = () => flow.el.shadowRoot?.querySelector<HTMLElement>('section.section [part="error"]') ?? null;
-      const flow: Flow = {
-        el: document.createElement('div'),
-        async act() {
-          flow.el = await mountFixture<HTMLElement>(html`<ae-account-panel .adapter=${adapter()} section=${section}></ae-account-panel>`);
-        },
-        retry: () => realClick(error()!.querySelector('button')!),
-        failure: () => text(error()?.querySelector('p')),
-        typed: () => '',
-        done: () => !!flow.el.shadowRoot?.querySelector(`section.section ${ready}`),
-        // A load has no press of its own: the section chosen again (its navigation item, the attribute) while it loads.
-        double: async () => {
-          await flow.act();
-          const panel = flow.el as HTMLElement & { navigate(section: string): boolean };
-          panel.navigate(section);
-          panel.setAttribute('section', section);
-          await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-        },
-        events: ['ae-navigate'],
-      };
-      return flow;
-    },
-  };
-}
 
 const CASES: Case[] = [
   // Its choice is made once the rates' list of currencies is shown (helpers/faults-preferences.ts): picked from
@@ -59,8 +26,9 @@ const CASES: Case[] = [
   // another" under the currency (ARS), which the case took for no answer (two of nine full runs, 5 of 5 with
   // the rates delayed).
   preferencesSave,
-  sectionLoad('orders', 'listOrders', '/account/orders', 'GET account/orders', '.order, .empty'),
-  sectionLoad('coupons', 'listCoupons', '/account/coupons', 'GET account/coupons', '.coupon, .empty'),
+  // The section's load as the harness of the other account suites has it (its error and "Try again" in the section itself).
+  sectionLoad('orders', 'listOrders', '/account/orders', 'GET account/orders', '', '.order, .empty'),
+  sectionLoad('coupons', 'listCoupons', '/account/coupons', 'GET account/coupons', '', '.coupon, .empty'),
   {
     element: 'ae-account-panel',
     call: 'updateProfile (the names form)',

@@ -12,7 +12,7 @@ import { html, waitUntil } from '@open-wc/testing';
 import '../src/define/ae-address-form.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 import { findButton, input, realClick } from './helpers/dom.js';
-import { adapter, banner, bannerRetry, describeFaults, f, mountFixture, signedIn, submitOf, text, typeIn, type Case, type Flow } from './helpers/faults.js';
+import { adapter, banner, describeFaults, f, formFlow, mountFixture, signedIn, text, typeIn, type Case, type Flow } from './helpers/faults.js';
 
 setSessionChannelName(`ae-test:faults-matrix-address:${Math.random()}`);
 
@@ -35,18 +35,12 @@ const CASES: Case[] = [
       await typeIn(el, 'postalCode', '1504');
       await typeIn(el, 'city', 'Sofia');
       await typeIn(el, 'phone', '088 123 4567');
-      return {
-        el,
-        act: () => realClick(submitOf(el)),
-        retry: () => realClick(bannerRetry(el)!),
-        retryControl: () => bannerRetry(el),
-        failure: () => text(banner(el)?.querySelector('p')),
+      return formFlow(el, {
         typed: () => JSON.stringify(ADDRESS_FIELDS.map((n) => input(el, n).value)),
         done: () => !!el.querySelector('.ae-notice'),
-        pressTarget: () => submitOf(el),
         enterField: () => input(el, 'city'),
         events: ['ae-address-change'],
-      };
+      });
     },
   },
   {

@@ -16,24 +16,11 @@ import { setSessionChannelName } from '../src/session/session-channel.js';
 import { setSession } from '../src/session/session-store.js';
 import { realClick } from './helpers/dom.js';
 import { PASSWORD } from './server/auth-fixtures.js';
-import { adapter, describeFaults, email, f, mountFixture, server, text, type Case, type Flow } from './helpers/faults.js';
+import { adapter, describeFaults, email, f, mountFixture, server, text, useNamespacedEventSource, type Case, type Flow } from './helpers/faults.js';
 
 setSessionChannelName(`ae-test:faults-matrix-chat:${Math.random()}`);
 
-const NativeEventSource = window.EventSource;
-class NamespacedEventSource extends NativeEventSource {
-  constructor(url: string | URL, init?: EventSourceInit) {
-    const u = new URL(String(url), location.href);
-    for (const [k, v] of Object.entries(server.headers)) if (/namespace/i.test(k)) u.searchParams.set('ns', String(v));
-    super(u, init);
-  }
-}
-before(() => {
-  window.EventSource = NamespacedEventSource;
-});
-after(() => {
-  window.EventSource = NativeEventSource;
-});
+useNamespacedEventSource();
 
 const shadowOf = (el: Element, selector: string) => el.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 

@@ -23,25 +23,12 @@ import { forgetConversation, keepConversation } from '../src/components/support/
 import { setLocale } from '../src/locales/localization.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 import { realClick } from './helpers/dom.js';
-import { adapter, DAY, describeFaults, email, f, mountFixture, net, sentTo, server, text, type Case, type Flow } from './helpers/faults.js';
+import { adapter, DAY, describeFaults, email, f, FAULTS, mountFixture, net, plant, sentTo, server, text, useNamespacedEventSource, type Case, type Flow } from './helpers/faults.js';
 import { fixtureCleanup } from '@open-wc/testing';
 
 setSessionChannelName(`ae-test:faults-matrix-support:${Math.random()}`);
 
-const NativeEventSource = window.EventSource;
-class NamespacedEventSource extends NativeEventSource {
-  constructor(url: string | URL, init?: EventSourceInit) {
-    const u = new URL(String(url), location.href);
-    for (const [k, v] of Object.entries(server.headers)) if (/namespace/i.test(k)) u.searchParams.set('ns', String(v));
-    super(u, init);
-  }
-}
-before(() => {
-  window.EventSource = NamespacedEventSource;
-});
-after(() => {
-  window.EventSource = NativeEventSource;
-});
+useNamespacedEventSource();
 
 const sh = (el: Element, selector: string) => el.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 const EVENTS = ['ae-support-open', 'ae-support-close', 'ae-support-message', 'ae-support-action'];
@@ -189,24 +176,6 @@ describeFaults(CASES);
 
 // ---- the silent calls ----------------------------------------------------------------------------------------
 
-type Fault = 'network' | 'timeout' | '500' | '503' | 'malformed' | '429';
-const FAULTS: Fault[] = ['network', 'timeout', '500', '503', 'malformed', '429'];
-
-async function plantFault(fault: Fault, path: string): Promise<void> {
-  switch (fault) {
-    case 'network':
-      net.offline = true;
-      return;
-    case 'timeout':
-      net.shortTimeout = true;
-      return void (await server.fault({ kind: 'hang', ms: 3_000, path }));
-    case 'malformed':
-      return void (await server.fault({ kind: 'malformed', path }));
-    default:
-      return void (await server.fault({ kind: 'status', status: Number(fault), ...(fault === '500' ? {} : { retryAfter: 1 }), path }));
-  }
-}
-
 const unhandled: unknown[] = [];
 window.addEventListener('unhandledrejection', (e) => unhandled.push(e.reason));
 
@@ -254,7 +223,7 @@ describe('faults: the silent calls of <ae-support>', () => {
     const el = await mount();
     const launcher = sh(el, '[part=launcher]')!;
     for (const fault of FAULTS) {
-      await plantFault(fault, '/support/status');
+      await plant(fault, '/support/status');
       const before = sentTo('GET support/status').length;
       await realClick(launcher);
       await waitUntil(() => sentTo('GET support/status').length > before && sentTo('GET support/status').every((s) => s.settled), `the call for ${fault}`, { timeout: 4000 });
@@ -296,7 +265,7 @@ describe('faults: the silent calls of <ae-support>', () => {
   it('listConversations (a kept conversation) fails silently under every fault: the conversation stays, no message; the next mount asks again', async () => {
     const { id } = await f.adapter().startConversation({ topic: 'other', locale: 'en', email: email('kept') });
     for (const fault of FAULTS) {
-      await plantFault(fault, '/support/conversations');
+      await plant(fault, '/support/conversations');
       keepConversation({ id, topic: 'other' });
       const before = sentTo('GET support/conversations').length;
       const el = await mountFixture<AeSupport>(html`<ae-support .adapter=${adapter()}></ae-support>`);

@@ -26,7 +26,7 @@ import type { AeCaptcha } from '../src/components/captcha/captcha.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 import { captchaOf, captchaReady, fillRegistration, input, realClick, typeInto } from './helpers/dom.js';
 import { NEW_PASSWORD, PASSWORD } from './server/auth-fixtures.js';
-import { ANSWER, adapter, banner, bannerRetry, describeFaults, email, f, mountFixture, server, shadow, submitOf, text, type Case, type Flow } from './helpers/faults.js';
+import { ANSWER, adapter, describeFaults, email, formFlow, f, mountFixture, server, shadow, submitOf, text, type Case, type Flow } from './helpers/faults.js';
 
 setSessionChannelName(`ae-test:faults-matrix:${Math.random()}`);
 
@@ -42,18 +42,12 @@ const CASES: Case[] = [
       await captchaReady(captchaOf(el));
       await fillRegistration(el as never, { email: email('register'), password: PASSWORD, answer: ANSWER });
       const fields = ['email', 'firstName', 'lastName', 'password', 'passwordRepeat'];
-      return {
-        el,
-        act: () => realClick(submitOf(el)),
-        retry: () => realClick(bannerRetry(el)!),
-        retryControl: () => bannerRetry(el),
-        failure: () => text(banner(el)?.querySelector('p')),
+      return formFlow(el, {
         typed: () => JSON.stringify([...fields.map((n) => input(el, n).value), captchaOf(el).value]),
         done: () => !!el.querySelector('.ae-success'),
-        pressTarget: () => submitOf(el),
         enterField: () => input(el, 'lastName'),
         events: ['ae-register-success', 'ae-register-error'],
-      };
+      });
     },
   },
   {
@@ -86,18 +80,12 @@ const CASES: Case[] = [
       const el = await mountFixture<HTMLElement>(html`<ae-login .adapter=${adapter()}></ae-login>`);
       await typeInto(el, 'email', address);
       await typeInto(el, 'password', PASSWORD);
-      return {
-        el,
-        act: () => realClick(submitOf(el)),
-        retry: () => realClick(bannerRetry(el)!),
-        retryControl: () => bannerRetry(el),
-        failure: () => text(banner(el)?.querySelector('p')),
+      return formFlow(el, {
         typed: () => JSON.stringify([input(el, 'email').value, input(el, 'password').value]),
         done: () => !!el.querySelector('.ae-success'),
-        pressTarget: () => submitOf(el),
         enterField: () => input(el, 'password'),
         events: ['ae-login-success', 'ae-login-error'],
-      };
+      });
     },
   },
   {
@@ -183,18 +171,12 @@ const CASES: Case[] = [
       await f.activeProfile(address);
       const el = await mountFixture<HTMLElement>(html`<ae-forgot-password .adapter=${adapter()} cooldown="0"></ae-forgot-password>`);
       await typeInto(el, 'email', address);
-      return {
-        el,
-        act: () => realClick(submitOf(el)),
-        retry: () => realClick(bannerRetry(el)!),
-        retryControl: () => bannerRetry(el),
-        failure: () => text(banner(el)?.querySelector('p')),
+      return formFlow(el, {
         typed: () => input(el, 'email').value,
         done: () => !!el.querySelector('.ae-success'),
-        pressTarget: () => submitOf(el),
         enterField: () => input(el, 'email'),
         events: ['ae-reset-requested', 'ae-forgot-password-error'],
-      };
+      });
     },
   },
   {

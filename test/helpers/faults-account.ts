@@ -21,8 +21,8 @@ export async function longTimeBuyer(): Promise<void> {
 
 /**
  * A section's load as a person sees it: `scope` is where its error and "Try again" show (the section, or one
- * tile of the overview, or the sessions block of the profile; the other loads there succeed), `ready` what
- * shows once loaded.
+ * tile of the overview, or the sessions block of the profile; the other loads there succeed; '' for the section
+ * itself), `ready` what shows once loaded.
  */
 export function sectionLoad(section: string, call: string, path: string, sent: string, scope: string, ready: string): Case {
   return {

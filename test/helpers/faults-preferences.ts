@@ -12,7 +12,7 @@ import { setSession } from '../../src/session/session-store.js';
 import { resetPreferencesStoreForTests } from '../../src/session/preferences-store.js';
 import { EUR_RATES } from '../../src/adapter/account-seed.js';
 import { PASSWORD } from '../server/auth-fixtures.js';
-import { adapter, banner, bannerRetry, email, f, mountFixture, signedIn, submitOf, text, type Case, type Flow } from './faults.js';
+import { adapter, banner, email, f, formFlow, mountFixture, signedIn, submitOf, text, type Case, type Flow } from './faults.js';
 
 const select = (el: Element, name: string) => el.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
 
@@ -51,18 +51,12 @@ export const preferencesSave: Case = {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     const chosen = () => JSON.stringify([select(el, 'country').value, select(el, 'currency').value]);
-    return {
-      el,
-      act: () => realClick(submitOf(el)),
-      retry: () => realClick(bannerRetry(el)!),
-      retryControl: () => bannerRetry(el),
-      failure: () => text(banner(el)?.querySelector('p')),
+    return formFlow(el, {
       typed: chosen,
       done: () => !!el.querySelector('.ae-notice'),
-      pressTarget: () => submitOf(el),
       events: ['ae-preferences-change', 'ae-preferences-error'],
       state: () => preferencesState(el),
-    };
+    });
   },
 };
 

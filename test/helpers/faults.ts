@@ -116,14 +116,53 @@ export const banner = (el: Element) => el.querySelector<HTMLElement>('.ae-banner
 export const bannerRetry = (el: Element) => banner(el)?.querySelector<HTMLElement>('button') ?? null;
 export const submitOf = (el: Element) => el.querySelector<HTMLElement>('button[type=submit]')!;
 
+/**
+ * The flow of one of the library's forms: its submit button makes the call, its failure shows in the banner
+ * above it with "Try again" (disabled while a Retry-After runs). `rest`: what was typed, what success shows, its
+ * events (and an Enter field, a state for the log).
+ */
+export function formFlow(el: HTMLElement, rest: Pick<Flow, 'typed' | 'done' | 'events'> & Partial<Flow>): Flow {
+  return {
+    el,
+    act: () => realClick(submitOf(el)),
+    retry: () => realClick(bannerRetry(el)!),
+    retryControl: () => bannerRetry(el),
+    failure: () => text(banner(el)?.querySelector('p')),
+    pressTarget: () => submitOf(el),
+    ...rest,
+  };
+}
+
+// ---- the stream ----------------------------------------------------------------------------------------------
+
+const NativeEventSource = window.EventSource;
+/** The browser's EventSource, given the namespace as the `?ns=` query parameter the server reads (it cannot send the header). */
+class NamespacedEventSource extends NativeEventSource {
+  constructor(url: string | URL, init?: EventSourceInit) {
+    const u = new URL(String(url), location.href);
+    for (const [k, v] of Object.entries(server.headers)) if (/namespace/i.test(k)) u.searchParams.set('ns', String(v));
+    super(u, init);
+  }
+}
+/** For a suite whose elements open a stream (the conversation view): the namespaced EventSource while it runs. */
+export function useNamespacedEventSource(): void {
+  before(() => {
+    window.EventSource = NamespacedEventSource;
+  });
+  after(() => {
+    window.EventSource = NativeEventSource;
+  });
+}
+
 // ---- the faults --------------------------------------------------------------------------------------------
 
 export type FaultName = 'network' | 'timeout' | '500' | '503' | 'malformed' | '429';
-const FAULTS: FaultName[] = ['network', 'timeout', '500', '503', 'malformed', '429'];
+export const FAULTS: readonly FaultName[] = ['network', 'timeout', '500', '503', 'malformed', '429'];
 /** Each fault's message is checked in one of the three languages, in turn. */
 const LOCALES = ['en', 'ru', 'bg'] as const;
 
-async function plant(fault: FaultName, path: string): Promise<void> {
+/** Plants `fault` for the next call to `path` (the network switch for `network`; the short time limit with a hang for `timeout`). */
+export async function plant(fault: FaultName, path: string): Promise<void> {
   switch (fault) {
     case 'network':
       net.offline = true;
