@@ -189,6 +189,8 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
   @state() private sendingQuestion = false;
   /** "Talk to a person" was pressed and its answer has not come yet (a second press makes no second call). */
   @state() private askingHuman = false;
+  /** A letter asked for by the agent's "Send the letter again" is on its way. */
+  private resending = false;
   @state() private questionFailure?: Failure;
   @state() private ticket?: string;
   @state() private notice?: Notice;
@@ -555,12 +557,23 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
       this.notice = { kind: 'need-email' };
       return;
     }
+    // One letter per press: the agent's button pressed again while a letter is on its way sends no second one.
+    if (this.resending) return;
+    this.resending = true;
+    // The last attempt's line goes (the address form stays): what shows next is how this one ended.
+    if (this.notice?.kind !== 'need-email') this.notice = undefined;
+    // Aborted when the element leaves the page: nothing is said on a removed panel.
+    const signal = this.callSignal();
     try {
       const registration = await needCapability(this.resolvedAdapter, 'registration', 'resendActivation');
-      await registration.resendActivation(email);
+      await registration.resendActivation(email, { signal });
+      if (signal.aborted) return;
       this.notice = { kind: 'resent', email: maskEmail(email) };
     } catch (error) {
+      if (isAbortError(error) && signal.aborted) return;
       this.notice = { kind: 'resend-failed', failure: failureOf(error) };
+    } finally {
+      this.resending = false;
     }
   }
 
