@@ -72,8 +72,17 @@ function navigatorTags(): readonly string[] {
 let current: PreferencesSnapshot | undefined;
 let defaultsLocale = 'en';
 const listeners = new Set<{ listener: Listener }>();
-/** One load per adapter, shared by every caller; forgotten on failure so that the next caller tries again. */
-let loads = new WeakMap<PreferencesApi, Promise<PreferencesSnapshot>>();
+/** A load shared by its callers: aborted when every caller that can go away (one with a signal) went. */
+interface SharedLoad {
+  readonly promise: Promise<PreferencesSnapshot>;
+  readonly controller: AbortController;
+  /** Callers with a signal, not aborted yet. */
+  callers: number;
+  /** A caller without a signal: the load runs to its end. */
+  kept: boolean;
+}
+/** One load per adapter, shared by every caller; forgotten on failure (or abort) so that the next caller tries again. */
+let loads = new WeakMap<PreferencesApi, SharedLoad>();
 /** Grows with every choice: a load answer from before it does not overwrite it. */
 let generation = 0;
 
@@ -113,24 +122,61 @@ export function setExchangeRates(rates: Rates): void {
  * Asks the adapter for the saved preferences and the rates, in parallel, once per adapter (concurrent callers
  * share it). Saved preferences replace the defaults, never a choice made meanwhile; a failure rejects and leaves
  * the snapshot as it was (the next call asks again).
+ *
+ * `signal`: this caller is gone when it aborts (its promise rejects with the signal's reason). The calls
+ * themselves are aborted once every caller of the load has gone; a caller without a signal keeps them to their end.
  */
-export function loadPreferences(adapter: PreferencesApi, o?: { locale?: string }): Promise<PreferencesSnapshot> {
+export function loadPreferences(adapter: PreferencesApi, o?: { locale?: string; signal?: AbortSignal }): Promise<PreferencesSnapshot> {
   listenToSessions();
-  let load = loads.get(adapter);
+  const signal = o?.signal;
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
+  const map = loads;
+  let load = map.get(adapter);
   if (!load) {
     const started = generation;
-    load = (async () => {
-      const [saved, rates] = await Promise.all([adapter.getPreferences(), adapter.getExchangeRates()]);
+    const controller = new AbortController();
+    const call = { signal: controller.signal };
+    const promise = (async () => {
+      const [saved, rates] = await Promise.all([adapter.getPreferences(call), adapter.getExchangeRates(undefined, call)]);
       const base = getPreferencesSnapshot(o?.locale);
       const use = saved && generation === started && base.source !== 'chosen' ? { country: saved.country, currency: saved.currency, source: 'saved' as const } : base;
       commit(freeze({ country: use.country.toUpperCase(), currency: use.currency.toUpperCase(), source: use.source, rates: freezeRates(rates) }));
       return getPreferencesSnapshot();
     })();
-    const map = loads;
-    map.set(adapter, load);
-    load.catch(() => map.delete(adapter));
+    const entry: SharedLoad = { promise, controller, callers: 0, kept: false };
+    map.set(adapter, entry);
+    promise.catch(() => {
+      if (map.get(adapter) === entry) map.delete(adapter);
+    });
+    load = entry;
   }
-  return load;
+  const entry = load;
+  if (!signal) {
+    entry.kept = true;
+    return entry.promise;
+  }
+  entry.callers++;
+  return new Promise<PreferencesSnapshot>((resolve, reject) => {
+    const gone = () => {
+      reject(signal.reason as Error);
+      entry.callers--;
+      if (entry.callers > 0 || entry.kept) return;
+      // Nobody waits for it any more: its calls are aborted, and the next caller asks again.
+      if (map.get(adapter) === entry) map.delete(adapter);
+      entry.controller.abort(signal.reason);
+    };
+    signal.addEventListener('abort', gone, { once: true });
+    entry.promise.then(
+      (snapshot) => {
+        signal.removeEventListener('abort', gone);
+        resolve(snapshot);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', gone);
+        reject(error as Error);
+      },
+    );
+  });
 }
 
 /** Chooses `p` (every price follows at once) and saves it through the adapter; resolves what was saved. */

@@ -70,6 +70,7 @@ export class AePreferences extends AeElement<PreferencesCalls> {
    * follows the store until the person changes a field). */
   private readonly prefs = new PreferencesController(this);
   private saveController?: AbortController;
+  private loadController?: AbortController;
 
   /** What the form shows; follows the store until the person changes a field. */
   @state() private values?: PreferencesValue;
@@ -79,6 +80,8 @@ export class AePreferences extends AeElement<PreferencesCalls> {
   @state() private topError?: Failure;
   @state() private fieldErrors: Partial<Record<'country' | 'currency', string>> = {};
   @state() private saved?: { local: boolean };
+  /** The saved choice and the rates could not be loaded: said above the form, with "Try again". */
+  @state() private loadFailure?: Failure;
 
   /** Hides the default heading (the account panel shows its own). */
   @property({ type: Boolean, attribute: 'no-heading' }) noHeading = false;
@@ -96,6 +99,7 @@ export class AePreferences extends AeElement<PreferencesCalls> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.saveController?.abort();
+    this.loadController?.abort();
     this.pending = false;
   }
 
@@ -124,10 +128,19 @@ export class AePreferences extends AeElement<PreferencesCalls> {
   }
 
   private async load(): Promise<void> {
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    this.loadFailure = undefined;
     try {
-      await loadPreferences(await this.api('getPreferences'), { locale: getLocale() });
-    } catch {
-      // The defaults and the built-in currency list stand; saving reports what is wrong.
+      await loadPreferences(await this.api('getPreferences'), { locale: getLocale(), signal: controller.signal });
+    } catch (error) {
+      // Gone from the page (or loading again): nothing to say here.
+      if (controller.signal.aborted) return;
+      // The locale's defaults and the built-in currency list stand meanwhile, and what the person picks stays;
+      // the message says that the saved choice is not shown, and "Try again" asks again.
+      this.loadFailure = failureOf(error);
+    } finally {
+      if (this.loadController === controller) this.loadController = undefined;
     }
   }
 
@@ -201,6 +214,8 @@ export class AePreferences extends AeElement<PreferencesCalls> {
 
   private readonly onRetry = (): void => this.form?.requestSubmit();
 
+  private readonly onLoadRetry = (): void => void this.load();
+
   // ---- rendering -------------------------------------------------------------------------------------------
 
   private fieldErrorText(code: string): string {
@@ -232,6 +247,23 @@ export class AePreferences extends AeElement<PreferencesCalls> {
     }
   }
 
+  private loadErrorText(f: Failure): string {
+    switch (f.code) {
+      case 'network':
+      case 'timeout':
+        return connectionFailureText(f.code);
+      case 'unsupported':
+        return unsupportedText();
+      case 'rate_limited':
+        return rateLimitedText(f.retryAfter);
+      default:
+        return msg('Your saved location and currency could not be loaded. Try again in a moment.', {
+          id: 'prefs.error.load',
+          desc: 'Banner above the location and currency form when the saved choice and the exchange rates could not be loaded (a server error); a "Try again" button follows.',
+        });
+    }
+  }
+
   private renderLight(): TemplateResult {
     const locale = getLocale();
     const { country, currency } = this.value;
@@ -244,6 +276,16 @@ export class AePreferences extends AeElement<PreferencesCalls> {
     const example = formatMoney(Math.round(EXAMPLE_MAJOR * 100), currency, locale);
     return html`<div class="ae-root" lang=${locale}>
       <form class="ae-form" method="post" novalidate aria-busy=${this.pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+        ${this.loadFailure
+          ? html`<div class="ae-banner ae-prefs-load" role="alert">
+              <p>${this.loadErrorText(this.loadFailure)}</p>
+              ${RETRYABLE.has(this.loadFailure.code)
+                ? html`<button class="ae-button" type="button" @click=${this.onLoadRetry}>
+                    ${msg('Try again', { id: 'register.retry', desc: 'Button that sends the form again after a connection or server error.' })}
+                  </button>`
+                : nothing}
+            </div>`
+          : nothing}
         ${this.topError
           ? html`<div class="ae-banner" role="alert" tabindex="-1">
               <p>${this.topErrorText(this.topError)}</p>
