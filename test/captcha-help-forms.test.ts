@@ -4,27 +4,16 @@
  * the page's chat, creating one when the page has none, on the captcha topic with the form's context. Real clicks,
  * MemoryAdapter with its virtual agent.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/define/ae-register.js';
 import '../src/define/ae-login.js';
-import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { createSupportConsole } from '../src/adapter/support-agent/console.js';
 import type { AeSupport } from '../src/components/support/support.js';
 import type { AeCaptcha } from '../src/components/captcha/captcha.js';
 import { captchaOf, captchaReady, realClick, typeInto } from './helpers/dom.js';
+import { MARIA, adapterWithDesk, cleanUpAfterEach, deskConversations, listedTopic } from './helpers/support-desk.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 
 setSessionChannelName(`ae-test:captcha-help-forms:${Math.random()}`);
-
-const PASSWORD = 'Sekret-2026';
-
-function deskConversations(desk: ReturnType<typeof createSupportConsole>): ReturnType<ReturnType<typeof createSupportConsole>['conversations']> {
-  try {
-    return desk.conversations();
-  } catch {
-    return [];
-  }
-}
 
 async function helpLink(c: AeCaptcha): Promise<HTMLButtonElement> {
   await captchaReady(c);
@@ -32,17 +21,12 @@ async function helpLink(c: AeCaptcha): Promise<HTMLButtonElement> {
   return c.shadowRoot!.querySelector<HTMLButtonElement>('[part="help"]')!;
 }
 
-afterEach(() => {
-  fixtureCleanup();
-  for (const el of document.querySelectorAll('ae-support')) el.remove();
-  sessionStorage.clear();
-});
+cleanUpAfterEach();
 
 describe('the captcha help link inside a form', () => {
   it('<ae-register>: opens a chat (none on the page before) on the captcha topic with the form’s context', async function () {
     this.timeout(20_000);
-    const desk = createSupportConsole();
-    const adapter = new MemoryAdapter({ latency: 0, captchaAnswer: 'Ab3dE', agentDelayMs: 0, supportConsole: desk });
+    const { desk, adapter } = adapterWithDesk({ captchaAnswer: 'Ab3dE' });
     const el = await fixture<HTMLElement>(html`<ae-register .adapter=${adapter}></ae-register>`);
     await typeInto(el, 'email', 'maria@example.com');
     let prevented: boolean | undefined;
@@ -53,24 +37,16 @@ describe('the captcha help link inside a form', () => {
     expect(document.querySelectorAll('ae-support').length).to.equal(1);
     await waitUntil(() => deskConversations(desk).length === 1, 'a conversation', { timeout: 8000 });
     const [conversation] = deskConversations(desk);
-    const [listed] = await adapter.listConversations({ ids: [conversation!.id] });
-    expect(listed!.topic).to.equal('captcha');
+    expect(await listedTopic(adapter, conversation!)).to.equal('captcha');
     expect(conversation!.context?.step).to.equal('register');
     expect(conversation!.context?.maskedEmail).to.equal('m***@example.com');
   });
 
   it('<ae-login>: once the captcha is asked for, its help link opens the chat on the captcha topic', async function () {
     this.timeout(20_000);
-    const desk = createSupportConsole();
-    const adapter = new MemoryAdapter({
-      latency: 0,
-      agentDelayMs: 0,
-      captchaAfterFailures: 1,
-      supportConsole: desk,
-      users: [{ email: 'maria@example.com', password: PASSWORD, firstName: 'Maria', lastName: 'Ivanova' }],
-    });
+    const { desk, adapter } = adapterWithDesk({ captchaAfterFailures: 1, users: [MARIA] });
     const el = await fixture<HTMLElement>(html`<ae-login .adapter=${adapter}></ae-login>`);
-    await typeInto(el, 'email', 'maria@example.com');
+    await typeInto(el, 'email', MARIA.email);
     await typeInto(el, 'password', 'wrong-password-1');
     // A wrong password, then the same again: the second attempt is answered `captcha_required`.
     for (let attempt = 0; attempt < 3 && !el.querySelector('ae-captcha'); attempt++) {
@@ -82,8 +58,7 @@ describe('the captcha help link inside a form', () => {
     await waitUntil(() => el.querySelector('ae-captcha'), 'the captcha is asked for', { timeout: 8000 });
     await realClick(await helpLink(captchaOf(el)));
     await waitUntil(() => deskConversations(desk).length === 1, 'a conversation', { timeout: 8000 });
-    const [listed] = await adapter.listConversations({ ids: [deskConversations(desk)[0]!.id] });
-    expect(listed!.topic).to.equal('captcha');
+    expect(await listedTopic(adapter, deskConversations(desk)[0]!)).to.equal('captcha');
     expect(deskConversations(desk)[0]!.context?.step).to.equal('login');
   });
 });

@@ -5,44 +5,28 @@
  * context a person can read (the step, the error codes, the locale, the masked address) and never the
  * password; the agent answers about the case-sensitive code.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/define/ae-register.js';
 import '../src/define/ae-login.js';
-import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { createSupportConsole } from '../src/adapter/support-agent/console.js';
 import type { AeRegister } from '../src/components/register/register.js';
 import type { AeSupport } from '../src/components/support/support.js';
 import { captchaOf, captchaReady, fillRegistration, input, realClick, typeCaptcha, typeInto } from './helpers/dom.js';
+import { MARIA, PASSWORD, adapterWithDesk, cleanUpAfterEach, deskConversations, listedTopic } from './helpers/support-desk.js';
 import { setSessionChannelName } from '../src/session/session-channel.js';
 
 setSessionChannelName(`ae-test:register-support:${Math.random()}`);
 
 const ANSWER = 'Ab3dE';
-const PASSWORD = 'Sekret-2026';
-
-/** The desk's conversations, once the adapter's support module is loaded (empty before). */
-function deskConversations(desk: ReturnType<typeof createSupportConsole>): ReturnType<ReturnType<typeof createSupportConsole>['conversations']> {
-  try {
-    return desk.conversations();
-  } catch {
-    return [];
-  }
-}
 
 const offerButton = (el: Element): HTMLButtonElement | null => el.querySelector('.ae-support-offer button');
 const submit = (el: Element): HTMLButtonElement => el.querySelector<HTMLButtonElement>('button[type=submit]')!;
 
-afterEach(() => {
-  fixtureCleanup();
-  for (const el of document.querySelectorAll('ae-support')) el.remove();
-  sessionStorage.clear();
-});
+cleanUpAfterEach();
 
 describe('<ae-register> offers support after repeated failures', () => {
   it('three wrong codes in a row: the offer, then the chat on the captcha topic with the context and no secret', async function () {
     this.timeout(30_000);
-    const desk = createSupportConsole();
-    const adapter = new MemoryAdapter({ latency: 0, captchaAnswer: ANSWER, agentDelayMs: 0, supportConsole: desk });
+    const { desk, adapter } = adapterWithDesk({ captchaAnswer: ANSWER });
     const el = await fixture<AeRegister>(html`<ae-register .adapter=${adapter}></ae-register>`);
     let refusals = 0;
     el.addEventListener('ae-register-error', (e) => {
@@ -71,8 +55,7 @@ describe('<ae-register> offers support after repeated failures', () => {
     await waitUntil(() => document.querySelector<AeSupport>('ae-support')?.open, 'the chat opens', { timeout: 8000 });
     await waitUntil(() => deskConversations(desk).length === 1, 'a conversation on the server side', { timeout: 8000 });
     const [conversation] = deskConversations(desk);
-    const [listed] = await adapter.listConversations({ ids: [conversation!.id] });
-    expect(listed!.topic).to.equal('captcha');
+    expect(await listedTopic(adapter, conversation!)).to.equal('captcha');
     expect(conversation!.context).to.deep.equal({
       step: 'register',
       errorCodes: ['captcha_invalid', 'captcha_invalid', 'captcha_invalid'],
@@ -94,16 +77,10 @@ describe('<ae-register> offers support after repeated failures', () => {
 
   it('<ae-login>: two server faults offer the chat on the sign-in topic', async function () {
     this.timeout(20_000);
-    const desk = createSupportConsole();
-    const adapter = new MemoryAdapter({
-      latency: 0,
-      agentDelayMs: 0,
-      supportConsole: desk,
-      users: [{ email: 'maria@example.com', password: PASSWORD, firstName: 'Maria', lastName: 'Ivanova' }],
-    });
+    const { desk, adapter } = adapterWithDesk({ users: [MARIA] });
     adapter.failNext('server', { method: 'signIn', times: 2 });
     const el = await fixture<HTMLElement>(html`<ae-login .adapter=${adapter}></ae-login>`);
-    await typeInto(el, 'email', 'maria@example.com');
+    await typeInto(el, 'email', MARIA.email);
     await typeInto(el, 'password', PASSWORD);
     await realClick(submit(el));
     await waitUntil(() => el.querySelector('.ae-banner'), 'the first fault');
@@ -112,8 +89,7 @@ describe('<ae-register> offers support after repeated failures', () => {
     await waitUntil(() => offerButton(el), 'the offer after the second fault');
     await realClick(offerButton(el)!);
     await waitUntil(() => deskConversations(desk).length === 1, 'a conversation', { timeout: 8000 });
-    const [listed] = await adapter.listConversations({ ids: [deskConversations(desk)[0]!.id] });
-    expect(listed!.topic).to.equal('sign_in');
+    expect(await listedTopic(adapter, deskConversations(desk)[0]!)).to.equal('sign_in');
     expect(deskConversations(desk)[0]!.context?.errorCodes).to.deep.equal(['server', 'server']);
     expect(JSON.stringify(deskConversations(desk))).not.to.contain(PASSWORD);
   });
