@@ -37,8 +37,11 @@ const TARGETS = { library: 25, captcha: 10, register: 20 };
 // SupportOffer). The captcha's 10 kB target is not met (10.79): see issue 20's note.
 // 2026-12-01, 19:40: the spacing steps 3-5 and the fast duration, which <ae-captcha> never reads, moved from tokens
 // to formTokens (every other element declares both): the captcha 10.74.
+// Later: <ae-preferences> says when the saved choice and the rates could not be loaded, with 'Try again' (issue 19's
+// faults matrix found the failure swallowed): +0.3 kB in it (the connection, rate-limit and unsupported texts it
+// now shares with the save), the whole library +0.4.
 const CEILINGS = {
-  library: 75,
+  library: 75.5,
   captcha: 10.8,
   register: 20,
   // The preset (issue 14: a Russian page's first frame in Russian) adds the ru texts and the locale runtime.
@@ -53,7 +56,7 @@ const CEILINGS = {
   supportLink: 8.15,
   conversation: 15.8,
   accountPanel: 22.3,
-  preferences: 17.5,
+  preferences: 17.8,
   addressForm: 20.5,
 };
 const strict = process.argv.includes('--strict');
