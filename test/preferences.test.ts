@@ -244,6 +244,8 @@ describe('<ae-preferences>', () => {
       expect(detail).to.deep.equal({ country: 'PL', currency: 'PLN' });
       expect(getPreferencesSnapshot().currency).to.equal('PLN');
       expect(plain(el.querySelector('.ae-notice')?.textContent)).to.contain('Sign in to keep it');
+      // Signed out, nothing saved could be shown: the failed load of the saved choice is no message.
+      expect(el.querySelector('.ae-prefs-load') === null, 'no "could not be loaded" banner for a signed-out visitor').to.equal(true);
     });
   });
 

@@ -136,9 +136,11 @@ export class AePreferences extends AeElement<PreferencesCalls> {
     } catch (error) {
       // Gone from the page (or loading again): nothing to say here.
       if (controller.signal.aborted) return;
-      // The locale's defaults and the built-in currency list stand meanwhile, and what the person picks stays;
-      // the message says that the saved choice is not shown, and "Try again" asks again.
-      this.loadFailure = failureOf(error);
+      // The locale's defaults and the built-in currency list stand meanwhile, and what the person picks stays.
+      // A failure a retry can mend (the connection, the server, too many requests) is said, with "Try again";
+      // any other (signed out: nothing saved to show; an adapter without preferences: the save says so) is not.
+      const failure = failureOf(error);
+      if (RETRYABLE.has(failure.code)) this.loadFailure = failure;
     } finally {
       if (this.loadController === controller) this.loadController = undefined;
     }
@@ -252,8 +254,6 @@ export class AePreferences extends AeElement<PreferencesCalls> {
       case 'network':
       case 'timeout':
         return connectionFailureText(f.code);
-      case 'unsupported':
-        return unsupportedText();
       case 'rate_limited':
         return rateLimitedText(f.retryAfter);
       default:
@@ -279,11 +279,9 @@ export class AePreferences extends AeElement<PreferencesCalls> {
         ${this.loadFailure
           ? html`<div class="ae-banner ae-prefs-load" role="alert">
               <p>${this.loadErrorText(this.loadFailure)}</p>
-              ${RETRYABLE.has(this.loadFailure.code)
-                ? html`<button class="ae-button" type="button" @click=${this.onLoadRetry}>
-                    ${msg('Try again', { id: 'register.retry', desc: 'Button that sends the form again after a connection or server error.' })}
-                  </button>`
-                : nothing}
+              <button class="ae-button" type="button" @click=${this.onLoadRetry}>
+                ${msg('Try again', { id: 'register.retry', desc: 'Button that sends the form again after a connection or server error.' })}
+              </button>
             </div>`
           : nothing}
         ${this.topError
