@@ -211,10 +211,17 @@ describe('<ae-address-form>', () => {
       const el = await mount(adapter);
       await openNew(el);
       await fillSofia(el);
+      // A postal code the form itself takes (no message before the submit): the message can only be the server's.
+      expect(errorText(el, 'postalCode') ?? '', 'no message of the form itself').to.equal('');
+      const sent: string[] = [];
+      const save = adapter.saveAddress.bind(adapter);
+      adapter.saveAddress = (address, o) => (sent.push(address.postalCode), save(address, o));
       adapter.failNext('validation', { method: 'saveAddress', fieldErrors: { postalCode: 'postalCode.format' } } as never);
       await realClick(submit(el));
       await waitUntil(() => errorText(el, 'postalCode'), 'the postal code message');
+      expect(sent, 'the address reached the server, with the code as typed').to.deep.equal(['1504']);
       assertFocused(input(el, 'postalCode'));
+      expect(input(el, 'postalCode').value).to.equal('1504');
       expect(input(el, 'city').value).to.equal('Sofia');
     });
   });
