@@ -19,7 +19,7 @@ import { addressFieldsOf, countryRules, isRequired } from '../../validation/addr
 import type { AddressField, CountryAddressRules } from '../../validation/address-countries.js';
 import type { ValidationIssue } from '../../validation/validate.js';
 import { getLocale } from '../../locales/localization.js';
-import { connectionFailureText, rateLimitedText, unsupportedText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/failure-messages.js';
 import { AeAddressChangeEvent, AeAddressErrorEvent } from '../../events/address-events.js';
 import { accountFormLightStyles, selectLightStyles } from '../preferences/account-light-styles.js';
 import { selectField } from '../preferences/select-field.js';
@@ -442,14 +442,9 @@ export class AeAddressForm extends AeElement<AddressCalls> {
   // ---- rendering -------------------------------------------------------------------------------------------
 
   private failureText(f: Failure): string {
+    const shared = sharedFailureText(f);
+    if (shared) return shared;
     switch (f.code) {
-      case 'network':
-      case 'timeout':
-        return connectionFailureText(f.code);
-      case 'rate_limited':
-        return rateLimitedText(f.retryAfter);
-      case 'unsupported':
-        return unsupportedText();
       case 'forbidden':
         return msg('Sign in to manage your addresses.', { id: 'address.error.signedOut', desc: 'Shown when the person is not signed in.' });
       case 'not_found':

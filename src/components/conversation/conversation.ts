@@ -8,7 +8,7 @@ import { failureOf } from '../../internal/failure.js';
 import type { Failure } from '../../internal/failure.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import { getLocale } from '../../locales/localization.js';
-import { connectionFailureText, rateLimitedText, unsupportedText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/failure-messages.js';
 import { SUPPORT_LIMITS } from '../../adapter/support-types.js';
 import type {
   ConversationStatus,
@@ -365,17 +365,7 @@ export class AeConversation extends AeElement<SupportCapability> {
   // ---- texts ------------------------------------------------------------------------------------------------
 
   private failureText(f: Failure): string {
-    switch (f.code) {
-      case 'network':
-      case 'timeout':
-        return connectionFailureText(f.code);
-      case 'rate_limited':
-        return rateLimitedText(f.retryAfter);
-      case 'unsupported':
-        return unsupportedText();
-      default:
-        return t.loadFailedText();
-    }
+    return sharedFailureText(f) ?? t.loadFailedText();
   }
 
   private statusLine(): string | undefined {

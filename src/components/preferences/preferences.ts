@@ -19,7 +19,7 @@ import { choosePreferences, loadPreferences, savePreferences } from '../../sessi
 import type { PreferencesApi, PreferencesValue } from '../../session/preferences-store.js';
 import { countryRules } from '../../validation/address-countries.js';
 import { getLocale } from '../../locales/localization.js';
-import { connectionFailureText, rateLimitedText, unsupportedText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/failure-messages.js';
 import { AePreferencesChangeEvent, AePreferencesErrorEvent } from '../../events/preferences-events.js';
 import { accountFormLightStyles, selectLightStyles } from './account-light-styles.js';
 import { preferencesStyles } from './preferences.styles.js';
@@ -233,36 +233,25 @@ export class AePreferences extends AeElement<PreferencesCalls> {
   }
 
   private topErrorText(f: Failure): string {
-    switch (f.code) {
-      case 'network':
-      case 'timeout':
-        return connectionFailureText(f.code);
-      case 'unsupported':
-        return unsupportedText();
-      case 'rate_limited':
-        return rateLimitedText(f.retryAfter);
-      default:
-        return msg('Your choice is shown on this page but was not saved. Try again.', {
-          id: 'prefs.error.save',
-          desc: 'Banner when saving location and currency failed; prices already show the new currency on this page.',
-        });
-    }
+    return (
+      sharedFailureText(f) ??
+      msg('Your choice is shown on this page but was not saved. Try again.', {
+        id: 'prefs.error.save',
+        desc: 'Banner when saving location and currency failed; prices already show the new currency on this page.',
+      })
+    );
   }
 
   private loadErrorText(f: Failure): string {
-    switch (f.code) {
-      case 'network':
-      case 'timeout':
-        return connectionFailureText(f.code);
-      case 'rate_limited':
-        return rateLimitedText(f.retryAfter);
-      default:
-        return msg('Your saved location and currency could not be loaded. Try again in a moment.', {
-          id: 'prefs.error.load',
-          desc: 'Banner above the location and currency form when the saved choice and the exchange rates could not be loaded (a server error); a "Try again" button follows.',
-        });
-    }
+    return (
+      sharedFailureText(f) ??
+      msg('Your saved location and currency could not be loaded. Try again in a moment.', {
+        id: 'prefs.error.load',
+        desc: 'Banner above the location and currency form when the saved choice and the exchange rates could not be loaded (a server error); a "Try again" button follows.',
+      })
+    );
   }
+
 
   private renderLight(): TemplateResult {
     const locale = getLocale();

@@ -11,7 +11,7 @@ import { maskEmail } from '../../internal/mask-email.js';
 import { setCustomState } from '../../internal/custom-state.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import { getLocale } from '../../locales/localization.js';
-import { connectionFailureText, rateLimitedText, unsupportedText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/failure-messages.js';
 import { refreshSession } from '../../session/session-store.js';
 import type { SessionSnapshot } from '../../session/session-store.js';
 import type { RegistrationCapability, SessionCapability } from '../../adapter/types.js';
@@ -754,17 +754,7 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
   // ---- rendering --------------------------------------------------------------------------------------------
 
   private failureText(f: Failure, fallback: string): string {
-    switch (f.code) {
-      case 'network':
-      case 'timeout':
-        return connectionFailureText(f.code);
-      case 'rate_limited':
-        return rateLimitedText(f.retryAfter);
-      case 'unsupported':
-        return unsupportedText();
-      default:
-        return fallback;
-    }
+    return sharedFailureText(f) ?? fallback;
   }
 
   private renderNotice(): TemplateResult | typeof nothing {
