@@ -267,6 +267,27 @@ describe('<ae-preferences>', () => {
       });
     }
 
+    const LOAD_FAILED = {
+      en: 'Your saved location and currency could not be loaded',
+      ru: 'Не удалось загрузить сохранённые местоположение и валюту',
+      bg: 'Запазените местоположение и валута не се заредиха',
+    };
+    for (const locale of ['en', 'ru', 'bg'] as const) {
+      it(`says in ${locale} when the saved choice could not be loaded, axe-clean, and "Try again" loads it`, async () => {
+        await setLocale(locale);
+        const adapter = await signedIn();
+        await adapter.setPreferences({ country: 'PL', currency: 'PLN' });
+        adapter.failNext('server', { method: 'getPreferences' });
+        const el = await mount(adapter);
+        await waitUntil(() => el.querySelector('.ae-prefs-load'), 'the load message', { timeout: 4000 });
+        expect(plain(el.querySelector('.ae-prefs-load p')?.textContent)).to.contain(LOAD_FAILED[locale]);
+        await expectAccessible(el, `load failed ${locale}`);
+        await realClick(el.querySelector<HTMLButtonElement>('.ae-prefs-load button')!);
+        await waitUntil(() => !el.querySelector('.ae-prefs-load') && getPreferencesSnapshot().currency === 'PLN', 'the saved choice', { timeout: 4000 });
+        expect(select(el, 'country').value).to.equal('PL');
+      });
+    }
+
     it('at 360 px no field is narrower than 240 px', async () => {
       await setViewport({ width: 360, height: 740 });
       const el = await mount(await signedIn());
