@@ -103,3 +103,15 @@ export const SignedOut: Story = {
     el.form?.requestSubmit();
   }),
 };
+
+/** The saved choice and the rates could not be loaded: said above the form; "Try again" loads them. */
+export const LoadFailed: Story = {
+  loaders: [
+    async () => {
+      const loaded = await fresh();
+      await loaded.memory.setPreferences({ country: 'PL', currency: 'PLN' });
+      loaded.memory.failNext('server', { method: 'getPreferences' });
+      return loaded;
+    },
+  ],
+};
