@@ -30,25 +30,6 @@ export function unsupportedText(): string {
   });
 }
 
-/**
- * The words every element uses for the failures a person cannot mend in the form: no connection or no answer,
- * too many attempts, an adapter without the capability. `undefined` for any other failure: the element says it
- * in its own words (what it keeps, what to do).
- */
-export function sharedFailureText(f: { code: string; retryAfter?: number }): string | undefined {
-  switch (f.code) {
-    case 'network':
-    case 'timeout':
-      return connectionFailureText(f.code);
-    case 'rate_limited':
-      return rateLimitedText(f.retryAfter);
-    case 'unsupported':
-      return unsupportedText();
-    default:
-      return undefined;
-  }
-}
-
 /** "Too many attempts, wait 30 seconds and try again" (or without a time when the server gave none). */
 export function rateLimitedText(retryAfter?: number): string {
   return retryAfter

@@ -19,7 +19,7 @@ import { addressFieldsOf, countryRules, isRequired } from '../../validation/addr
 import type { AddressField, CountryAddressRules } from '../../validation/address-countries.js';
 import type { ValidationIssue } from '../../validation/validate.js';
 import { getLocale } from '../../locales/localization.js';
-import { sharedFailureText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/shared-failure-text.js';
 import { AeAddressChangeEvent, AeAddressErrorEvent } from '../../events/address-events.js';
 import { accountFormLightStyles, selectLightStyles } from '../preferences/account-light-styles.js';
 import { selectField } from '../preferences/select-field.js';

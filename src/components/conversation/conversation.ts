@@ -8,7 +8,7 @@ import { failureOf } from '../../internal/failure.js';
 import type { Failure } from '../../internal/failure.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import { getLocale } from '../../locales/localization.js';
-import { sharedFailureText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/shared-failure-text.js';
 import { SUPPORT_LIMITS } from '../../adapter/support-types.js';
 import type {
   ConversationStatus,

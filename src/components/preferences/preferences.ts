@@ -19,7 +19,7 @@ import { choosePreferences, loadPreferences, savePreferences } from '../../sessi
 import type { PreferencesApi, PreferencesValue } from '../../session/preferences-store.js';
 import { countryRules } from '../../validation/address-countries.js';
 import { getLocale } from '../../locales/localization.js';
-import { sharedFailureText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/shared-failure-text.js';
 import { AePreferencesChangeEvent, AePreferencesErrorEvent } from '../../events/preferences-events.js';
 import { accountFormLightStyles, selectLightStyles } from './account-light-styles.js';
 import { preferencesStyles } from './preferences.styles.js';

@@ -11,7 +11,7 @@ import { maskEmail } from '../../internal/mask-email.js';
 import { setCustomState } from '../../internal/custom-state.js';
 import { isAbortError } from '../../adapter/adapter-error.js';
 import { getLocale } from '../../locales/localization.js';
-import { sharedFailureText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/shared-failure-text.js';
 import { refreshSession } from '../../session/session-store.js';
 import type { SessionSnapshot } from '../../session/session-store.js';
 import type { RegistrationCapability, SessionCapability } from '../../adapter/types.js';
