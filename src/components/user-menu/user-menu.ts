@@ -349,6 +349,10 @@ export class AeUserMenu extends AeElement<SessionCapability> {
   private onMenuFocusOut(e: FocusEvent): void {
     const to = e.relatedTarget as Node | null;
     if (to && this.shadowRoot?.contains(to)) return;
+    // The window or the tab lost the focus (another window, a password manager): the menu stays as it was, and
+    // the browser gives its item the focus back when the person returns. A click or Tab elsewhere in the page
+    // closes it.
+    if (!to && !document.hasFocus()) return;
     this.closeMenu(false);
   }
 
