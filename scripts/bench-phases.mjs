@@ -16,7 +16,7 @@
 // more, not counted), --cpu=N (throttling rate, default 4; 1 = none), --only=register,captcha (elements).
 import { ELEMENTS, barePage, ourPages, snapshotPackage } from './bench/pages.mjs';
 import { serve } from './bench/serve.mjs';
-import { launch } from './bench/cold-load.mjs';
+import { freshPage, launch } from './bench/cold-load.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const LOADS = Math.max(1, Number(arg('loads', 9)) | 0);
@@ -78,13 +78,8 @@ try {
   for (let round = 0; round <= LOADS; round++) {
     for (let k = 0; k < pages.length; k++) {
       const p = pages[(round + k) % pages.length];
-      const context = await browser.createBrowserContext();
+      const { context, page } = await freshPage(browser, { cpu: CPU });
       try {
-        const page = await context.newPage();
-        const cdp = await page.createCDPSession();
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
         await page.evaluateOnNewDocument(marks, p.field);
         await page.goto(new URL(p.url, server.origin).href, { waitUntil: 'domcontentloaded' });
         await page.waitForFunction(() => window.__aePhases?.visible !== undefined, { timeout: 30_000, polling: 50 });

@@ -99,13 +99,11 @@ function probe(spec) {
 }
 
 /**
- * Loads `url` cold. `field`: `{ host, selector }`. `network`: CDP emulateNetworkConditions or undefined.
- * `afterField`: 'close' (timing only) or 'idle' (then wait until the network is idle, for the bytes by the time
- * the form can be submitted). Returns `{ ms, afterLastByte, how, before: [urls], all: [urls], requests }` (`afterLastByte`:
- * from the last byte of what was fetched before the field to the field: parse, run, render) where `requests` maps
- * a URL to `{ initiator, level }` (level 0 = the HTML, 1 = the entry script, 2 = what it imports, …).
+ * A fresh browser context (no HTTP cache, no code cache, no service worker) and a page in it with the cache
+ * disabled through CDP; `network`: CDP emulateNetworkConditions, `cpu`: a CPU throttling rate (1 = none). The
+ * caller closes `context`.
  */
-export async function coldLoad(browser, url, { field, network, afterField = 'close', timeout = 30_000 }) {
+export async function freshPage(browser, { network, cpu = 1 } = {}) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -113,6 +111,24 @@ export async function coldLoad(browser, url, { field, network, afterField = 'clo
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (network) await cdp.send('Network.emulateNetworkConditions', network);
+    if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    return { context, page, cdp };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+/**
+ * Loads `url` cold. `field`: `{ host, selector }`. `network`: CDP emulateNetworkConditions or undefined.
+ * `afterField`: 'close' (timing only) or 'idle' (then wait until the network is idle, for the bytes by the time
+ * the form can be submitted). Returns `{ ms, afterLastByte, how, before: [urls], all: [urls], requests }` (`afterLastByte`:
+ * from the last byte of what was fetched before the field to the field: parse, run, render) where `requests` maps
+ * a URL to `{ initiator, level }` (level 0 = the HTML, 1 = the entry script, 2 = what it imports, …).
+ */
+export async function coldLoad(browser, url, { field, network, afterField = 'close', timeout = 30_000 }) {
+  const { context, page, cdp } = await freshPage(browser, { network });
+  try {
     const requests = new Map(); // requestId -> { url, type, from, byScript, sent, finished }
     cdp.on('Network.requestWillBeSent', (e) => {
       if (requests.has(e.requestId) || !/^https?:/.test(e.request.url)) return;
