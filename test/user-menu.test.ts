@@ -128,6 +128,15 @@ async function shiftTab(): Promise<void> {
 }
 const dialogOf = (el: AeUserMenu) => el.querySelector<HTMLDialogElement>('dialog');
 
+/** A real click on a paragraph of the page beside the element (not focusable: the focus leaves to the body). */
+async function clickOutside(el: AeUserMenu): Promise<void> {
+  const outside = document.createElement('p');
+  outside.textContent = 'Elsewhere on the page';
+  el.parentElement!.append(outside);
+  await realClick(outside);
+  await el.updateComplete;
+}
+
 /** Focus on the "Before" button, then Tab into the element, as a keyboard user arrives. */
 async function tabInto(el: AeUserMenu): Promise<void> {
   el.parentElement!.querySelector<HTMLButtonElement>('#before')!.focus();
@@ -350,11 +359,7 @@ describe('<ae-user-menu>', () => {
       await realClick(trigger(el));
       await el.updateComplete;
       expect(menuOpen(el)).to.equal(true);
-      const outside = document.createElement('p');
-      outside.textContent = 'Elsewhere on the page';
-      el.parentElement!.append(outside);
-      await realClick(outside);
-      await el.updateComplete;
+      await clickOutside(el);
       expect(menuOpen(el), 'a click outside closes').to.equal(false);
     });
 
@@ -374,11 +379,7 @@ describe('<ae-user-menu>', () => {
       } finally {
         await executeServerCommand('focus-back');
       }
-      const outside = document.createElement('p');
-      outside.textContent = 'Elsewhere on the page';
-      el.parentElement!.append(outside);
-      await realClick(outside);
-      await el.updateComplete;
+      await clickOutside(el);
       expect(menuOpen(el), 'a click outside closes').to.equal(false);
     });
 
