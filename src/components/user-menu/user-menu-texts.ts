@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import type { Failure } from '../../internal/failure.js';
-import { connectionFailureText, unsupportedText } from '../../locales/failure-messages.js';
+import { sharedFailureText } from '../../locales/shared-failure-text.js';
 
 /** The words of `<ae-user-menu>`, produced at render time (a locale change re-renders them). */
 
@@ -51,23 +51,18 @@ export function closeText(): string {
   return msg('Close', { id: 'userMenu.dialog.close', desc: 'Button (an ×) that closes the sign-in or registration dialog.' });
 }
 
-/** Why asking for the session (`session`) or signing out (`signOut`) failed. */
+/** Why asking for the session (`session`) or signing out (`signOut`) failed (too many attempts: how long to wait). */
 export function failureText(failure: Failure, what: 'session' | 'signOut'): string {
-  switch (failure.code) {
-    case 'network':
-    case 'timeout':
-      return connectionFailureText(failure.code);
-    case 'unsupported':
-      return unsupportedText();
-    default:
-      return what === 'session'
-        ? msg('Could not check whether you are signed in.', {
-            id: 'userMenu.error.session',
-            desc: 'In the page header, when the server could not say whether the person is signed in. A "Try again" button follows.',
-          })
-        : msg('Could not sign out. Try again.', {
-            id: 'userMenu.error.signOut',
-            desc: 'In the page header, under the menu button, when signing out failed on the server.',
-          });
-  }
+  return (
+    sharedFailureText(failure) ??
+    (what === 'session'
+      ? msg('Could not check whether you are signed in.', {
+          id: 'userMenu.error.session',
+          desc: 'In the page header, when the server could not say whether the person is signed in. A "Try again" button follows.',
+        })
+      : msg('Could not sign out. Try again.', {
+          id: 'userMenu.error.signOut',
+          desc: 'In the page header, under the menu button, when signing out failed on the server.',
+        }))
+  );
 }
