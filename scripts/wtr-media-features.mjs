@@ -4,9 +4,6 @@
 // list ends the emulation. Chromium emulates them through CDP (Emulation.setEmulatedMedia), as DevTools'
 // rendering panel does; the CDP session is kept per page, since its overrides last as long as it does.
 // Also `executeServerCommand('bring-to-front')`: the test's page becomes the visible tab (it gets frames).
-// `executeServerCommand('focus-elsewhere')`: a blank tab of the same browser is opened and brought to the front,
-// so the test's page loses the focus as it does when the person switches windows; `'focus-back'` closes that tab
-// and brings the test's page back.
 // `executeServerCommand('text-size', { percent: 200 })`: the browser's default font size at that share of
 // 16 px (what a person sets as "font size" in the browser's settings; rem and em follow it, px do not);
 // `{ percent: 100 }` sets it back. Through CDP Page.setFontSizes, per page.
@@ -16,8 +13,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const sessions = new WeakMap();
-/** The blank tab that 'focus-elsewhere' opened for a test's page. */
-const elsewhere = new WeakMap();
 
 async function cdp(page) {
   let client = sessions.get(page);
@@ -32,25 +27,13 @@ export function mediaFeaturesPlugin() {
   return {
     name: 'ae-emulate-media-features',
     async executeCommand({ command, payload, session }) {
-      const known = ['bring-to-front', 'focus-elsewhere', 'focus-back', 'emulate-media-features', 'text-size', 'screenshot'];
+      const known = ['bring-to-front', 'emulate-media-features', 'text-size', 'screenshot'];
       if (!known.includes(command)) return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error(`not supported for ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
       if (command === 'bring-to-front') {
         // Layout tests that need frames (scroll events, ResizeObserver, rAF): a test page in a background tab
         // gets none, and two test files run side by side as tabs.
-        await page.bringToFront();
-        return true;
-      }
-      if (command === 'focus-elsewhere') {
-        const other = await page.browser().newPage();
-        elsewhere.set(page, other);
-        await other.bringToFront();
-        return true;
-      }
-      if (command === 'focus-back') {
-        await elsewhere.get(page)?.close();
-        elsewhere.delete(page);
         await page.bringToFront();
         return true;
       }
