@@ -12,6 +12,7 @@ import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TERSER_OPTIONS } from './scripts/bench/bundle.mjs';
+import { parallelImports } from './scripts/build/parallel-imports.mjs';
 
 const OUT = 'dist/cdn';
 
@@ -74,6 +75,8 @@ export default {
       transformers: literalsTransformers,
     }),
     terser(TERSER_OPTIONS),
+    // Each import() also fetches that chunk's own imports at once: one request level per lazy part.
+    parallelImports(),
   ],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
