@@ -158,7 +158,11 @@ describe('the CDN build in a page without a bundler', () => {
       const lib = (await import(/* @vite-ignore */ url)) as Partial<Library>;
       expect(customElements.get('ae-register')).to.equal(lib.AeRegister);
       expect(customElements.get('ae-captcha')).to.equal(lib.AeCaptcha);
-      expect(customElements.get('ae-activate')).to.equal(lib.AeActivate);
+      expect(customElements.get('ae-login')).to.equal(lib.AeLogin);
+      // Defined when their tag appears (see below), so not exported by the elements' file.
+      // (Booleans: chai's message for a class or a node can take minutes to print.)
+      expect('AeActivate' in lib, 'AeActivate exported').to.equal(false);
+      expect('AeUserMenu' in lib, 'AeUserMenu exported').to.equal(false);
       expect(lib.setLocale, 'the locale switch').to.be.a('function');
       expect(lib.setDefaultAdapter, 'the default adapter').to.be.a('function');
       expect(lib.AdapterError, 'the error class').to.be.a('function');
@@ -182,19 +186,79 @@ describe('the CDN build in a page without a bundler', () => {
       expect(chunkRequests(window, 'transliteration-')).to.have.length(1);
     });
 
-    it('defines the account, support and social elements only when their tag appears, from chunks next to it', async () => {
+    it('defines the other elements only when their tag appears, from chunks next to it', async () => {
       await cdnSource();
       const url: string = CDN;
       await import(/* @vite-ignore */ url);
-      // This page has no account panel: nothing of it was fetched.
-      expect(customElements.get('ae-account-panel'), 'not defined before use').to.equal(undefined);
-      expect(chunkRequests(window, 'ae-account-panel-')).to.have.length(0);
+      // This page has no account panel and no user menu: nothing of them was fetched.
+      for (const tag of ['ae-account-panel', 'ae-user-menu', 'ae-activate']) {
+        expect(customElements.get(tag) === undefined, `<${tag}> not defined before use`).to.equal(true);
+        expect(chunkRequests(window, `${tag}-`), `no chunk of <${tag}>`).to.have.length(0);
+      }
       const chat = document.createElement('ae-support');
-      document.body.append(chat);
-      await waitUntil(() => customElements.get('ae-support'), '<ae-support> defined once in the page', { timeout: 5000 });
+      const menu = document.createElement('ae-user-menu');
+      document.body.append(chat, menu);
+      await waitUntil(() => customElements.get('ae-support') && customElements.get('ae-user-menu'), 'both defined once in the page', {
+        timeout: 5000,
+      });
       expect(chunkRequests(window, 'ae-support-').length).to.be.above(0);
-      expect(customElements.get('ae-account-panel'), 'still not the panel').to.equal(undefined);
+      expect(chunkRequests(window, 'ae-user-menu-').length).to.be.above(0);
+      expect(customElements.get('ae-account-panel') === undefined, 'still not the panel').to.equal(true);
+      // <ae-register> loads <ae-activate> after a sign-up from the same module: one chunk for both ways.
+      const act = document.createElement('ae-activate');
+      document.body.append(act);
+      await waitUntil(() => customElements.get('ae-activate'), '<ae-activate> defined', { timeout: 5000 });
       chat.remove();
+      menu.remove();
+      act.remove();
+    });
+
+    it('requests a lazy chunk together with every chunk it imports: one round trip per lazy part, never a chain', async () => {
+      const code = new Map<string, string>();
+      const read = async (file: string): Promise<string> => {
+        if (!code.has(file)) {
+          const res = await fetch(`/dist/cdn/${file}`, { cache: 'no-store' });
+          expect(res.ok, `${file} is served`).to.equal(true);
+          code.set(file, await res.text());
+        }
+        return code.get(file)!;
+      };
+      const resolve = (from: string, spec: string) => new URL(spec, `https://x/${from}`).pathname.slice(1);
+      const staticImports = (file: string, text: string) =>
+        [...text.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => resolve(file, m[1]!));
+      const closure = async (file: string, into = new Set<string>()): Promise<Set<string>> => {
+        for (const dep of staticImports(file, await read(file))) {
+          if (into.has(dep)) continue;
+          into.add(dep);
+          await closure(dep, into);
+        }
+        return into;
+      };
+      let checked = 0;
+      const seen = new Set<string>();
+      const visit = async (file: string): Promise<void> => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const text = await read(file);
+        const have = await closure(file, new Set([file]));
+        // Every import() site: a bare `import("x")`, or the group the build writes, `Promise.all([import("x"), …])`
+        // (the test server reprints the file: spaces allowed).
+        const groups: string[][] = [];
+        const rest = text.replace(/Promise\.all\(\[\s*((?:import\(\s*"[^"]+"\s*\)\s*,?\s*)+)\]\)/g, (_, list: string) => {
+          groups.push([...list.matchAll(/import\(\s*"([^"]+)"\s*\)/g)].map((m) => resolve(file, m[1]!)));
+          return '';
+        });
+        for (const m of rest.matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)) groups.push([resolve(file, m[1]!)]);
+        for (const [target, ...together] of groups) {
+          const needed = [...(await closure(target!))].filter((f) => !have.has(f));
+          const missing = needed.filter((f) => !together.includes(f));
+          expect(missing, `${file}: import("${target}") also requests what it imports`).to.deep.equal([]);
+          checked++;
+          await visit(target!);
+        }
+      };
+      await visit('ae-auth-elements.js');
+      expect(checked, 'import() sites checked (the lazily defined elements, validation, adapters, locales)').to.be.above(20);
     });
   });
 });
