@@ -43,14 +43,14 @@ export class AeElement<A extends Partial<AuthAdapter> = AuthAdapter> extends Lit
   /** The adapter calls go to. */
   protected get resolvedAdapter(): A {
     if (this.adapter) return this.adapter;
-    return this.sharedAdapter as A;
+    return this.#sharedAdapter as A;
   }
 
   /**
    * The adapter of the `endpoint` (every capability) or the page's default (those the page set; the elements
    * call through `requireCapability`, so a missing one is reported, not a crash).
    */
-  private get sharedAdapter(): Partial<AuthAdapter> {
+  get #sharedAdapter(): Partial<AuthAdapter> {
     if (this.endpoint) {
       const baseUrl = this.endpoint;
       let http = endpointAdapters.get(baseUrl);

@@ -56,18 +56,20 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...AeElement.shadowRootOptions, delegatesFocus: true };
 
-  private readonly internals: ElementInternals;
-  private loadController?: AbortController;
-  private expiryTimer?: ReturnType<typeof setTimeout>;
-  private touched = false;
+  // What only this class uses is `#private`: every minifier shortens those names (esbuild and terser alike),
+  // never a TS `private` one. The reactive state below stays a plain property (Lit makes accessors for it).
+  readonly #internals: ElementInternals;
+  #loadController?: AbortController;
+  #expiryTimer?: ReturnType<typeof setTimeout>;
+  #touched = false;
   /** Set while our own checkValidity() runs: its `invalid` event is no submit attempt. */
-  private checkingValidity = false;
+  #checkingValidity = false;
   /** The adapter the picture on display came from: a new adapter means a new picture. */
-  private loadedFrom?: object;
+  #loadedFrom?: object;
   /** The listen button and the help link, once their chunk is here. */
-  private extras?: CaptchaExtras;
+  #extras?: CaptchaExtras;
   /** Settles when the chunk is here (or failed): a picture is shown with them, in one render, not before. */
-  private extrasReady?: Promise<void>;
+  #extrasReady?: Promise<void>;
 
   static override properties: PropertyDeclarations = {
     captcha: { state: true },
@@ -82,7 +84,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     error: { attribute: false },
   };
 
-  private get input(): HTMLInputElement | null {
+  get #input(): HTMLInputElement | null {
     return this.renderRoot?.querySelector('input') ?? null;
   }
 
@@ -92,7 +94,7 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
   /** "A new code is shown" is in the live region (its text follows the locale). */
   private announce = false;
   /** Automatic refreshes in a row, since the last one the person or the form asked for. */
-  private autoRefreshes = 0;
+  #autoRefreshes = 0;
   /** Disabled by the form (an ancestor `<fieldset disabled>` or our own attribute), per formDisabledCallback. */
   private formDisabled = false;
 
@@ -109,10 +111,10 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
+    this.#internals = this.attachInternals();
     // A submit attempt of the form (or form.reportValidity()) shows the message, as after a native field's.
     this.addEventListener('invalid', (e) => {
-      if (e.isTrusted && !this.checkingValidity) this.markTouched();
+      if (e.isTrusted && !this.#checkingValidity) this.markTouched();
     });
   }
 
@@ -121,110 +123,110 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     return this.captcha?.id;
   }
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
   get validity(): ValidityState {
-    return this.internals.validity;
+    return this.#internals.validity;
   }
   get validationMessage(): string {
-    return this.internals.validationMessage;
+    return this.#internals.validationMessage;
   }
   get willValidate(): boolean {
-    return this.internals.willValidate;
+    return this.#internals.willValidate;
   }
   checkValidity(): boolean {
-    this.checkingValidity = true;
+    this.#checkingValidity = true;
     try {
-      return this.internals.checkValidity();
+      return this.#internals.checkValidity();
     } finally {
-      this.checkingValidity = false;
+      this.#checkingValidity = false;
     }
   }
   reportValidity(): boolean {
-    this.touched = true;
-    this.syncValidity();
-    return this.internals.reportValidity();
+    this.#touched = true;
+    this.#syncValidity();
+    return this.#internals.reportValidity();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.extrasReady ??= (extras ??= import('./captcha-extras.js')).then(
+    this.#extrasReady ??= (extras ??= import('./captcha-extras.js')).then(
       (m) => {
-        this.extras = new m.CaptchaExtras(this, this.internals);
+        this.#extras = new m.CaptchaExtras(this, this.#internals);
         this.requestUpdate();
       },
       () => {},
     );
     if (!this.captcha || this.captcha.expiresAt <= Date.now()) void this.refresh(this.captcha ? 'expired' : 'initial');
-    else this.scheduleExpiry();
+    else this.#scheduleExpiry();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.extras?.hush();
-    this.loadController?.abort();
-    clearTimeout(this.expiryTimer);
+    this.#extras?.hush();
+    this.#loadController?.abort();
+    clearTimeout(this.#expiryTimer);
   }
 
   protected override updated(changed: PropertyValues): void {
     // Form value and validity follow every render (value, name, required, error, the challenge): cheap, and
     // nothing can fall out of step.
-    this.syncValidity();
-    if (changed.has('loading')) setCustomState(this.internals, 'pending', this.loading);
-    if ((changed.has('adapter') || changed.has('endpoint')) && this.loadedFrom && this.loadedFrom !== this.resolvedAdapter) {
+    this.#syncValidity();
+    if (changed.has('loading')) setCustomState(this.#internals, 'pending', this.loading);
+    if ((changed.has('adapter') || changed.has('endpoint')) && this.#loadedFrom && this.#loadedFrom !== this.resolvedAdapter) {
       void this.refresh('initial');
     }
   }
 
   /** Focuses the answer field (not the first focusable node, which is the refresh button). */
   override focus(options?: FocusOptions): void {
-    if (this.input) this.input.focus(options);
+    if (this.#input) this.#input.focus(options);
     else super.focus(options);
   }
 
   /** Loads a new picture; the answer is emptied. Can be called any number of times. */
   async refresh(reason: CaptchaRefreshDetail['reason'] = 'user'): Promise<void> {
-    this.loadController?.abort();
-    const controller = (this.loadController = new AbortController());
-    clearTimeout(this.expiryTimer);
-    this.extras?.hush();
+    this.#loadController?.abort();
+    const controller = (this.#loadController = new AbortController());
+    clearTimeout(this.#expiryTimer);
+    this.#extras?.hush();
     this.loading = true;
     this.loadFailed = false;
     // Emptied while loading, so that the same "A new code is shown" is a change, and spoken again.
     this.announce = false;
-    this.autoRefreshes = reason === 'expired' ? this.autoRefreshes + 1 : 0;
-    const adapter = (this.loadedFrom = this.resolvedAdapter);
+    this.#autoRefreshes = reason === 'expired' ? this.#autoRefreshes + 1 : 0;
+    const adapter = (this.#loadedFrom = this.resolvedAdapter);
     try {
       const captcha = await adapter.getCaptcha({ signal: controller.signal });
       // Requested at connect, beside the picture: the help link must not appear under a picture already shown.
-      await this.extrasReady;
+      await this.#extrasReady;
       if (controller.signal.aborted) return;
       this.captcha = captcha;
       this.value = '';
       if (reason !== 'rejected') this.error = undefined;
       this.announce = reason !== 'initial';
-      this.scheduleExpiry();
+      this.#scheduleExpiry();
       this.dispatchEvent(new AeCaptchaRefreshEvent({ captchaId: captcha.id, reason }));
     } catch (e) {
       if (isAbortError(e) || controller.signal.aborted) return;
       this.captcha = undefined;
       this.loadFailed = true;
     } finally {
-      if (this.loadController === controller) this.loading = false;
+      if (this.#loadController === controller) this.loading = false;
     }
   }
 
   /** Marks the field as interacted with, so its message shows (used on a form submit). */
   markTouched(): void {
-    this.touched = true;
-    this.syncValidity();
+    this.#touched = true;
+    this.#syncValidity();
     this.requestUpdate();
   }
 
   formResetCallback(): void {
     this.value = '';
     this.error = undefined;
-    this.touched = false;
+    this.#touched = false;
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -234,62 +236,62 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
   }
 
   /** Disabled by its own property or attribute, or by the form (a `<fieldset disabled>` around it). */
-  private get isDisabled(): boolean {
+  get #isDisabled(): boolean {
     return this.disabled || this.formDisabled;
   }
 
-  private scheduleExpiry(): void {
-    clearTimeout(this.expiryTimer);
+  #scheduleExpiry(): void {
+    clearTimeout(this.#expiryTimer);
     if (!this.captcha || !this.isConnected) return;
     // An expiry read on a skewed clock (or sent in seconds) must not become a stream of requests: never sooner
     // than 5 s, doubled by each automatic refresh in a row, and after 3 in a row none until the person acts
     // (a submit of an expired code still brings a new picture, with its message).
-    if (this.autoRefreshes > 2) return;
-    const ms = Math.max(this.captcha.expiresAt - Date.now(), 5e3 * 2 ** this.autoRefreshes);
+    if (this.#autoRefreshes > 2) return;
+    const ms = Math.max(this.captcha.expiresAt - Date.now(), 5e3 * 2 ** this.#autoRefreshes);
     // setTimeout caps at 2^31-1 ms; a far expiry needs no timer at all.
-    if (ms < 2 ** 31 - 1) this.expiryTimer = setTimeout(() => void this.refresh('expired'), ms);
+    if (ms < 2 ** 31 - 1) this.#expiryTimer = setTimeout(() => void this.refresh('expired'), ms);
   }
 
   /** The issue to show: the host's error first, else the schema's verdict (when required). */
-  private get currentIssue(): ValidationIssue | undefined {
+  get #currentIssue(): ValidationIssue | undefined {
     if (this.error) return this.error;
     if (!this.required && this.value === '') return undefined;
     return captchaAnswerIssue(this.value);
   }
 
-  private syncValidity(): void {
+  #syncValidity(): void {
     const data = new FormData();
     data.append(this.name, this.value);
     if (this.captcha) data.append(`${this.name}Id`, this.captcha.id);
-    this.internals.setFormValue(data);
-    const issue = this.currentIssue;
+    this.#internals.setFormValue(data);
+    const issue = this.#currentIssue;
     if (issue) {
       const flags: ValidityStateFlags =
         issue.code === 'captcha.required' ? { valueMissing: true } : { customError: true };
-      this.internals.setValidity(flags, this.issueText(issue), this.input ?? undefined);
+      this.#internals.setValidity(flags, this.#issueText(issue), this.#input ?? undefined);
     } else {
-      this.internals.setValidity({});
+      this.#internals.setValidity({});
     }
-    setCustomState(this.internals, 'invalid', !!issue);
-    setCustomState(this.internals, 'user-invalid', !!issue && this.touched);
+    setCustomState(this.#internals, 'invalid', !!issue);
+    setCustomState(this.#internals, 'user-invalid', !!issue && this.#touched);
   }
 
   /** Captcha codes have their own texts; anything else a host sets falls back to a generic one. */
-  private issueText(issue: ValidationIssue): string {
+  #issueText(issue: ValidationIssue): string {
     return (
       captchaMessage(issue) ??
       msg('Check the code', { id: 'captcha.error.other', desc: 'Error under the captcha for an unexpected problem.' })
     );
   }
 
-  private onInput(e: Event): void {
+  #onInput(e: Event): void {
     this.value = (e.target as HTMLInputElement).value;
     this.error = undefined;
   }
 
-  private onChange(): void {
-    this.touched = true;
-    this.syncValidity();
+  #onChange(): void {
+    this.#touched = true;
+    this.#syncValidity();
     this.requestUpdate();
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
@@ -300,9 +302,9 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
    * its own click handlers run; a disabled default button means no submission. A form without a submit button
    * is submitted (the standard would not when other text fields are in it; we keep the byte budget instead).
    */
-  private onKeydown(e: KeyboardEvent): void {
+  #onKeydown(e: KeyboardEvent): void {
     if (e.key !== 'Enter' || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    const form = this.internals.form;
+    const form = this.#internals.form;
     if (!form) return;
     e.preventDefault();
     const button = ([...form.elements] as HTMLInputElement[]).find((f) => f.type === 'submit' || f.type === 'image');
@@ -310,12 +312,12 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     else if (!button.matches(':disabled')) button.click();
   }
 
-  private onRefreshClick(): void {
-    void this.refresh('user').then(() => this.input?.focus());
+  #onRefreshClick(): void {
+    void this.refresh('user').then(() => this.#input?.focus());
   }
 
   protected override render(): TemplateResult {
-    const issue = this.touched || this.error ? this.currentIssue : undefined;
+    const issue = this.#touched || this.error ? this.#currentIssue : undefined;
     const describedBy = issue ? 'hint error' : 'hint';
     const refresh = msg('Refresh code', { id: 'captcha.refresh', desc: 'Button that loads a new captcha picture (its name and tooltip).' });
     return html`<div part="base" lang=${getLocale()}>
@@ -354,16 +356,16 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
             type="button"
             aria-label=${refresh}
             title=${refresh}
-            ?disabled=${this.isDisabled || this.loading}
-            @click=${this.onRefreshClick}
+            ?disabled=${this.#isDisabled || this.loading}
+            @click=${this.#onRefreshClick}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4.5h-4.5"></path>
             </svg>
           </button>
-          ${this.extras?.listen(this.loadFailed ? undefined : this.captcha, this.isDisabled || this.loading)}
+          ${this.#extras?.listen(this.loadFailed ? undefined : this.captcha, this.#isDisabled || this.loading)}
         </div>
-        ${this.extras?.help()}
+        ${this.#extras?.help()}
         <input
           part="input"
           id="answer"
@@ -373,18 +375,18 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
           autocorrect="off"
           spellcheck="false"
           .value=${this.value}
-          ?disabled=${this.isDisabled}
+          ?disabled=${this.#isDisabled}
           ?required=${this.required}
           aria-invalid=${issue ? 'true' : 'false'}
           aria-describedby=${describedBy}
-          @input=${this.onInput}
-          @change=${this.onChange}
-          @keydown=${this.onKeydown}
+          @input=${this.#onInput}
+          @change=${this.#onChange}
+          @keydown=${this.#onKeydown}
         />
       </div>
-      ${issue ? html`<span part="error" id="error">${this.issueText(issue)}</span>` : nothing}
+      ${issue ? html`<span part="error" id="error">${this.#issueText(issue)}</span>` : nothing}
       <span class="visually-hidden" role="status" aria-live="polite"
-        >${this.extras?.status() ??
+        >${this.#extras?.status() ??
         (this.announce
           ? msg('A new code is shown', {
               id: 'captcha.announce.new',
