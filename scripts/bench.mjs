@@ -118,7 +118,7 @@ log('sizes: bundling with esbuild');
 }
 
 // ---- pages --------------------------------------------------------------------------------------------------------
-log('building the pages: bare Lit, ours (esbuild, rollup, CDN), peers');
+log('building the pages: bare Lit, ours (esbuild, esbuild + modulepreload, rollup, CDN), peers');
 const files = new Map();
 const routes = [];
 const bare = await barePage(files);
@@ -138,10 +138,12 @@ const byId = new Map([bare, ...ourList, ...peerList].map((p) => [p.id, p]));
 const order = [
   'bare',
   'register-esbuild',
+  'register-esbuild-preload',
   'register-rollup',
   'register-cdn',
   ...peerList.filter((p) => p.peer.versus === 'register').map((p) => p.id),
   'captcha-esbuild',
+  'captcha-esbuild-preload',
   'captcha-rollup',
   'captcha-cdn',
   ...peerList.filter((p) => p.peer.versus === 'captcha').map((p) => p.id),

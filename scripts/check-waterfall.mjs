@@ -44,11 +44,12 @@ const CEILINGS = {
   // The CDN file defines only register, captcha and login at once, the rest when their tag appears, each lazy
   // chunk fetched together with its own imports (scripts/build/parallel-imports.mjs): 28.2 before those
   // three; <ae-activate> and <ae-forgot-password> now add their chunks, in the same single level: 33.9, 32.0.
-  register: { esbuild: 25.7, rollup: 20.3, cdn: 28.7 },
-  captcha: { esbuild: 12.3, rollup: 11.2, cdn: 28.7 },
-  activate: { esbuild: 15.5, rollup: 14.3, cdn: 34.4 },
-  login: { esbuild: 28.1, rollup: 21.9, cdn: 28.7 },
-  'forgot-password': { esbuild: 17.4, rollup: 16, cdn: 32.5 },
+  // The esbuild bundle with the entry's chunks as <link rel="modulepreload"> in the page: the same bytes.
+  register: { esbuild: 25.7, 'esbuild-preload': 25.7, rollup: 20.3, cdn: 28.7 },
+  captcha: { esbuild: 12.3, 'esbuild-preload': 12.3, rollup: 11.2, cdn: 28.7 },
+  activate: { esbuild: 15.5, 'esbuild-preload': 15.5, rollup: 14.3, cdn: 34.4 },
+  login: { esbuild: 28.1, 'esbuild-preload': 28.1, rollup: 21.9, cdn: 28.7 },
+  'forgot-password': { esbuild: 17.4, 'esbuild-preload': 17.4, rollup: 16, cdn: 32.5 },
 };
 
 const LATENCY = { offline: false, latency: 200, downloadThroughput: -1, uploadThroughput: -1 };

@@ -181,14 +181,14 @@ export function staticLevels({ graph, entry }) {
 }
 
 /** The HTML of a bench page. */
-export function pageHtml({ title, script, body, lang = 'en' }) {
+export function pageHtml({ title, script, body, lang = 'en', preload = [] }) {
   return `<!doctype html>
 <html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
-    <script type="module" src="${script}"></script>
+    <script type="module" src="${script}"></script>${preload.map((href) => `\n    <link rel="modulepreload" href="${href}" />`).join('')}
   </head>
   <body>
     <main>
@@ -215,6 +215,10 @@ export function writeEntry(dir, name, code) {
 /** How each of our pages is built: a consumer's app bundle (esbuild or rollup, splitting) or the CDN file. */
 export const BUILDS = [
   { id: 'esbuild', label: 'app bundle, esbuild splitting' },
+  // The same bundle, its page listing the chunks the entry imports as <link rel="modulepreload">, which an esbuild
+  // app writes from the metafile: esbuild puts the modules its entry shares with lazy chunks into chunks of their
+  // own (evanw/esbuild#3780, open), a request level the browser otherwise finds only once the entry is in.
+  { id: 'esbuild-preload', label: 'app bundle, esbuild splitting + modulepreload' },
   { id: 'rollup', label: 'app bundle, rollup splitting' },
   { id: 'cdn', label: 'CDN file dist/cdn' },
 ];
@@ -240,11 +244,12 @@ export async function ourPages(files, packageDir, elements = ELEMENTS, builds = 
         url = `/cdn/${el.name}.html`;
         files.set(url, pageHtml({ title: `${el.label}, CDN file`, script: `./${CDN_ENTRY}`, body: el.body }));
       } else {
-        graph = await appBundle(build, el.name, el.entry, packageDir);
+        graph = await appBundle(build === 'esbuild-preload' ? 'esbuild' : build, el.name, el.entry, packageDir);
         base = `/${build}/${el.name}/`;
         addGraph(files, base, graph);
         url = base;
-        files.set(`${base}index.html`, pageHtml({ title: `${el.label}, ${build}`, script: `./${graph.entry}`, body: el.body }));
+        const preload = build === 'esbuild-preload' ? staticLevels(graph).slice(1).flat().map((p) => `./${p}`) : [];
+        files.set(`${base}index.html`, pageHtml({ title: `${el.label}, ${build}`, script: `./${graph.entry}`, body: el.body, preload }));
       }
       const how = BUILDS.find((b) => b.id === build).label;
       pages.push({ id: `${el.name}-${build}`, element: el, build, label: `${el.label}, ${how}`, url, base, field: el.field, graph });
