@@ -65,10 +65,21 @@ export function findButton(root: ParentNode, text: string | RegExp): HTMLButtonE
 
 /** A real mouse click (through the browser's input pipeline) in the middle of the element. */
 export async function realClick(target: Element): Promise<void> {
-  target.scrollIntoView({ block: 'center' });
-  // The first line box: a wrapped inline link's bounding box has empty space in its middle.
-  const r = target.getClientRects()[0] ?? target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+  // Aimed where the element is now: a page still laying out (a section above it getting its content) may move
+  // it between the scroll and the press, and the press then lands beside it. So the point is checked with
+  // elementFromPoint and aimed again, every 50 ms for up to a second; after that it is pressed as aimed.
+  let point: [number, number] = [0, 0];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    target.scrollIntoView({ block: 'center' });
+    // The first line box: a wrapped inline link's bounding box has empty space in its middle.
+    const r = target.getClientRects()[0] ?? target.getBoundingClientRect();
+    point = [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+    const root = target.getRootNode() as Document | ShadowRoot;
+    const hit = typeof root.elementFromPoint === 'function' ? root.elementFromPoint(...point) : target;
+    if (hit && (hit === target || target.contains(hit))) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await sendMouse({ type: 'click', position: point });
 }
 
 export async function clickButton(root: ParentNode, text: string | RegExp): Promise<void> {
