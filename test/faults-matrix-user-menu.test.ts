@@ -24,6 +24,13 @@ function container(): HTMLElement {
   return c;
 }
 
+/** An <ae-user-menu> that calls `on` (not yet in the page). */
+function menuOn(on: unknown): HTMLElement {
+  const el = document.createElement('ae-user-menu');
+  (el as unknown as { adapter: unknown }).adapter = on;
+  return el;
+}
+
 const CASES: Case[] = [
   {
     element: 'ae-user-menu',
@@ -36,8 +43,7 @@ const CASES: Case[] = [
       await signedIn('menu-session');
       resetSessionStoreForTests();
       const shared = adapter();
-      const el = document.createElement('ae-user-menu');
-      (el as unknown as { adapter: unknown }).adapter = shared;
+      const el = menuOn(shared);
       return {
         el,
         // The menu arrives on the page: its connect asks for the session.
@@ -52,9 +58,7 @@ const CASES: Case[] = [
         events: EVENTS,
         // Two menus of the page arriving together (a header and a side bar): one request for both.
         double: async () => {
-          const second = document.createElement('ae-user-menu');
-          (second as unknown as { adapter: unknown }).adapter = shared;
-          c.append(el, second);
+          c.append(el, menuOn(shared));
         },
       };
     },
@@ -66,8 +70,7 @@ const CASES: Case[] = [
     async prepare() {
       const c = container();
       await signedIn('menu-sign-out');
-      const el = document.createElement('ae-user-menu');
-      (el as unknown as { adapter: unknown }).adapter = adapter();
+      const el = menuOn(adapter());
       c.append(el);
       await waitUntil(() => shadow(el, '[part=trigger]'), 'the signed-in menu', { timeout: 5000 });
       const item = () => shadow(el, '[part~=sign-out]')!;
