@@ -10,7 +10,9 @@
 //     input in its shadow root, the peers' first input), by a MutationObserver on the document and every shadow
 //     root plus a requestAnimationFrame check (scripts/bench/cold-load.mjs). On the loopback, then with a mobile
 //     network emulated through CDP (Network.emulateNetworkConditions: 150 ms latency, 1.6 Mbit/s down and up).
-//     Medians, and the ratio to the bare Lit element of the same network.
+//     Medians, and the ratio to the bare Lit element of the same network. Next to the bare element, the floor:
+//     <ae-register>'s first frame (its DOM and style sheets, captured in this run) copied into a bare Lit element
+//     (scripts/bench/floor.mjs), what the form with its look costs whatever draws it.
 //  2. Bytes as the browser fetches them, per page, from one more load with 150 ms latency: everything fetched
 //     before the first visible field, and everything fetched by the time the form can be submitted (the network
 //     idle after the field: <ae-register>'s validation chunk and adapter are in), gzip -9 and brotli; and the
@@ -28,6 +30,7 @@ import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT, CONSUMER_ENTRIES, makeConsumer, esbuildBundle, splitLoad, requireDist, gz, kB } from './bench/bundle.mjs';
 import { ELEMENTS, barePage, ourPages, snapshotPackage, writeEntry } from './bench/pages.mjs';
+import { floorPage } from './bench/floor.mjs';
 import { PEERS, PEERS_DIR, ensurePeers, peerPages } from './bench/peers.mjs';
 import { serve } from './bench/serve.mjs';
 import { MOBILE, coldLoad, launch, weigh } from './bench/cold-load.mjs';
@@ -163,6 +166,16 @@ if (!browser) {
   const server = await serve(files, routes);
   try {
     browserVersion = await browser.version();
+
+    // Next to the bare element: <ae-register>'s first frame copied into a bare Lit element (scripts/bench/floor.mjs),
+    // captured now from a load of its rollup page. What the form costs by itself; the distance is the library's.
+    try {
+      const floor = await floorPage(files, browser, server.origin, byId.get('register-rollup'));
+      pages.splice(1, 0, floor);
+      timing.set(floor.id, { loopback: [], cpu: [], emulated: [], failures: [] });
+    } catch (e) {
+      row('browser: the floor page', 'failed', String(e.message).split('\n')[0]);
+    }
 
     /** One cold load of every page, in an order that starts one page further each round. */
     async function round(i, network, key) {

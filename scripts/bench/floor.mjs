@@ -1,0 +1,97 @@
+// The floor of `npm run bench`: what an element's first frame costs by itself, whatever library draws it. A bare
+// Lit element that renders a COPY of the element's first frame (its light DOM, its shadow DOM and every style
+// sheet adopted at that moment, captured from a load of the element's own page) and nothing else: no validation,
+// no adapter, no localization, no controllers. Bundled with esbuild like the bare element.
+//
+// Read its ratio as the least any implementation of the same form, with the same look, can reach; the element's
+// distance to it is what the library itself costs. Nested custom elements (the captcha, the social block) stay
+// undefined and empty in the copy, as they are empty in the element's first frame (their renders come after).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './bundle.mjs';
+import { addGraph, fileBundle, pageHtml } from './pages.mjs';
+import { freshPage } from './cold-load.mjs';
+
+const TAG = 'floor-copy';
+
+/** Runs in the page before its scripts: once `spec.selector` is in `spec.host`, the first frame's DOM and sheets. */
+function capture(spec) {
+  const rules = (sheets) => sheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n'));
+  // Lit's markers (comments) are how its templates find their parts again: the copy is static and needs none.
+  const html = (root) => root.innerHTML.replace(/<!--\?lit\$\d+\$-->|<!---->/g, '');
+  const observer = new MutationObserver(() => {
+    const host = document.querySelector(spec.host);
+    if (window.__aeFirstFrame || !host?.querySelector(spec.selector)) return;
+    window.__aeFirstFrame = {
+      light: html(host),
+      shadow: host.shadowRoot ? html(host.shadowRoot) : '',
+      documentSheets: rules(document.adoptedStyleSheets),
+      shadowSheets: host.shadowRoot ? rules(host.shadowRoot.adoptedStyleSheets) : [],
+    };
+    observer.disconnect();
+  });
+  observer.observe(document, { subtree: true, childList: true });
+}
+
+/**
+ * The floor page of `page` (one of ourPages' with its field in the host's light DOM, as `<ae-register>`'s), served
+ * from `origin` by the bench's server over `files`. Loads it once in `browser`, writes the copy's module, bundles
+ * it and adds it to `files`. Returns the page (`{ id, label, url, base, field, graph }`).
+ */
+export async function floorPage(files, browser, origin, page) {
+  const { context, page: tab } = await freshPage(browser);
+  let frame;
+  try {
+    await tab.evaluateOnNewDocument(capture, page.field);
+    await tab.goto(new URL(page.url, origin).href, { waitUntil: 'domcontentloaded' });
+    await tab.waitForFunction(() => window.__aeFirstFrame, { timeout: 30_000, polling: 50 });
+    frame = await tab.evaluate(() => window.__aeFirstFrame);
+  } finally {
+    await context.close();
+  }
+  // The sheets name the host's tag (the light-DOM rules are scoped to it): they name the copy's instead.
+  const host = page.field.host;
+  const retag = (css) => css.replaceAll(host, TAG);
+  const dir = mkdtempSync(join(tmpdir(), 'ae-floor-'));
+  try {
+    const file = join(dir, 'floor.js');
+    writeFileSync(
+      file,
+      `import { LitElement, html, render, unsafeCSS } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+const light = new CSSStyleSheet();
+light.replaceSync(${JSON.stringify(frame.documentSheets.map(retag).join('\n'))});
+class FloorCopy extends LitElement {
+  static styles = [${frame.shadowSheets.map((css) => `unsafeCSS(${JSON.stringify(retag(css))})`).join(', ')}];
+  connectedCallback() {
+    if (!document.adoptedStyleSheets.includes(light)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, light];
+    super.connectedCallback();
+  }
+  render() {
+    return html\`\${unsafeHTML(${JSON.stringify(frame.shadow)})}\`;
+  }
+  update(changed) {
+    super.update(changed);
+    render(html\`\${unsafeHTML(${JSON.stringify(frame.light)})}\`, this);
+  }
+}
+customElements.define('${TAG}', FloorCopy);
+`,
+    );
+    const graph = await fileBundle(file, ROOT, { nodePaths: [join(ROOT, 'node_modules')] });
+    const base = `/floor/${page.element.name}/`;
+    addGraph(files, base, graph);
+    files.set(`${base}index.html`, pageHtml({ title: `${page.element.label}'s first frame, no library`, script: `./${graph.entry}`, body: `<${TAG}></${TAG}>` }));
+    return {
+      id: `floor-${page.element.name}`,
+      label: `${page.element.label}'s first frame copied into a bare Lit element (the floor: no library), esbuild`,
+      url: base,
+      base,
+      field: { host: TAG, selector: page.field.selector },
+      graph,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
