@@ -17,6 +17,7 @@ import { ELEMENTS, pageHtml, snapshotPackage } from './bench/pages.mjs';
 import { ROOT, esbuildBundle, makeConsumer } from './bench/bundle.mjs';
 import { serve } from './bench/serve.mjs';
 import { freshPage, launch } from './bench/cold-load.mjs';
+import { floorPage } from './bench/floor.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const LOADS = Math.max(1, Number(arg('loads', 7)) | 0);
@@ -26,16 +27,21 @@ const TOP = Math.max(1, Number(arg('top', 14)) | 0);
 const MARK = 'AE_BENCH_FIELD_MARK';
 const log = (...a) => console.error('[profile]', ...a);
 
+/** Each module's first line in a non-minified esbuild file: `[[line, module], …]` from its `// path` headers. */
+function moduleMarks(code) {
+  const marks = [];
+  code.split('\n').forEach((line, i) => {
+    const m = /^\/\/ (\S+\.m?[jt]s)$/.exec(line);
+    if (m) marks.push([i, m[1].replace(/.*node_modules\//, '').replace(/.*\/dist\//, 'dist/').replace(/.*\/ae-floor-[^/]+\//, 'the floor\'s ')]);
+  });
+  return marks;
+}
+
 /** Serves `chunks` (esbuildBundle's) under `base` and returns the page's URL; `headers` gets each file's modules. */
 function addPage(files, headers, base, chunks, { title, body }) {
   for (const c of chunks) {
     files.set(base + c.outPath, c.code);
-    const marks = [];
-    c.code.split('\n').forEach((line, i) => {
-      const m = /^\/\/ (\S+\.m?[jt]s)$/.exec(line);
-      if (m) marks.push([i, m[1].replace(/.*node_modules\//, '').replace(/.*\/dist\//, 'dist/')]);
-    });
-    headers.set(base + c.outPath, marks);
+    headers.set(base + c.outPath, moduleMarks(c.code));
   }
   const entry = chunks.find((c) => c.isEntry);
   files.set(`${base}index.html`, pageHtml({ title, script: `./${entry.outPath}`, body }));
@@ -88,7 +94,8 @@ const app = makeConsumer(snapshot.dir);
 try {
   for (const el of ELEMENTS.filter((e) => ONLY.includes(e.name))) {
     const chunks = await esbuildBundle(app.entry(el.name, el.entry), app.dir, { minify: false });
-    pages.push({ id: el.name, label: `${el.label}, app bundle (esbuild)`, url: addPage(files, headers, `/${el.name}/`, chunks, { title: el.label, body: el.body }), field: el.field });
+    const url = addPage(files, headers, `/${el.name}/`, chunks, { title: el.label, body: el.body });
+    pages.push({ id: el.name, element: el, label: `${el.label}, app bundle (esbuild)`, url, field: el.field });
   }
 } finally {
   app.dispose();
@@ -113,6 +120,13 @@ if (!browser) {
   process.exit(2);
 }
 const server = await serve(files);
+// The floor (scripts/bench/floor.mjs): <ae-register>'s first frame copied into a bare Lit element, captured now.
+const register = pages.find((p) => p.id === 'register');
+if (register) {
+  const floor = await floorPage(files, browser, server.origin, register, { minify: false });
+  for (const [path, c] of floor.graph.graph) headers.set(floor.base + path, moduleMarks(c.code));
+  pages.splice(1, 0, { ...floor, label: `${register.element.label}'s first frame copied into a bare Lit element (the floor)` });
+}
 const results = new Map(pages.map((p) => [p.id, []]));
 try {
   log(`${LOADS} rounds (+1 warm-up) of ${pages.length} pages, CPU ${CPU}x slower`);
@@ -146,16 +160,22 @@ function selfTimes(profile) {
   const end = profile.samples.findIndex((id) => nodes.get(id).callFrame.functionName === MARK);
   const modules = new Map();
   let total = 0;
+  let program = 0;
   for (let i = 0; i < end; i++) {
     const { callFrame } = nodes.get(profile.samples[i]);
-    // Idle, the browser's own work outside script, and the bench's polling (puppeteer's waitForFunction).
-    if (callFrame.functionName === '(idle)' || callFrame.functionName === '(program)' || callFrame.url.startsWith('pptr:')) continue;
+    // Idle and the bench's polling (puppeteer's waitForFunction) are not the page's work.
+    if (callFrame.functionName === '(idle)' || callFrame.url.startsWith('pptr:')) continue;
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    // The renderer outside script (the navigation, parsing HTML, compiling modules): a row, not in the total.
+    if (callFrame.functionName === '(program)') {
+      program += ms;
+      continue;
+    }
     const m = moduleOf(callFrame);
     modules.set(m, (modules.get(m) ?? 0) + ms);
     total += ms;
   }
-  return { modules, total, marked: end >= 0 };
+  return { modules, total, program, marked: end >= 0 };
 }
 
 const median = (xs) => {
@@ -177,6 +197,7 @@ for (const p of pages) {
   }
   console.log(
     `${p.label}: field at ${median(rs.map((r) => r.t)).toFixed(0)} ms; script ${median(rs.map((r) => r.total)).toFixed(0)} ms; ` +
+      `the renderer outside script ("(program)": navigation, HTML, compiling) ${median(rs.map((r) => r.program)).toFixed(0)} ms; ` +
       `the field's forced style and layout ${median(rs.map((r) => r.layout)).toFixed(1)} ms (charged to "check" below)` +
       (unmarked ? `; ${unmarked} of ${all.length} profiles missed the mark and are left out` : ''),
   );

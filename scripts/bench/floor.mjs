@@ -37,9 +37,10 @@ function capture(spec) {
 /**
  * The floor page of `page` (one of ourPages' with its field in the host's light DOM, as `<ae-register>`'s), served
  * from `origin` by the bench's server over `files`. Loads it once in `browser`, writes the copy's module, bundles
- * it and adds it to `files`. Returns the page (`{ id, label, url, base, field, graph }`).
+ * it and adds it to `files`. Returns the page (`{ id, label, url, base, field, graph }`). `esbuild`: more esbuild
+ * options for the copy's bundle (bench:profile's `{ minify: false }`).
  */
-export async function floorPage(files, browser, origin, page) {
+export async function floorPage(files, browser, origin, page, esbuild = {}) {
   const { context, page: tab } = await freshPage(browser);
   let frame;
   try {
@@ -79,7 +80,7 @@ class FloorCopy extends LitElement {
 customElements.define('${TAG}', FloorCopy);
 `,
     );
-    const graph = await fileBundle(file, ROOT, { nodePaths: [join(ROOT, 'node_modules')] });
+    const graph = await fileBundle(file, ROOT, { nodePaths: [join(ROOT, 'node_modules')], ...esbuild });
     const base = `/floor/${page.element.name}/`;
     addGraph(files, base, graph);
     files.set(`${base}index.html`, pageHtml({ title: `${page.element.label}'s first frame, no library`, script: `./${graph.entry}`, body: `<${TAG}></${TAG}>` }));
