@@ -10,8 +10,8 @@
 //     input in its shadow root, the peers' first input), by a MutationObserver on the document and every shadow
 //     root plus a requestAnimationFrame check (scripts/bench/cold-load.mjs). On the loopback, then with a mobile
 //     network emulated through CDP (Network.emulateNetworkConditions: 150 ms latency, 1.6 Mbit/s down and up).
-//     Medians, and the ratio to the bare Lit element of the same network. Next to the bare element, the floor:
-//     <ae-register>'s first frame (its DOM and style sheets, captured in this run) copied into a bare Lit element
+//     Medians, and the ratio to the bare Lit element of the same network. Before each element's rows, its floor:
+//     its first frame (its DOM and style sheets, captured in this run) copied into a bare Lit element
 //     (scripts/bench/floor.mjs), what the form with its look costs whatever draws it.
 //  2. Bytes as the browser fetches them, per page, from one more load with 150 ms latency: everything fetched
 //     before the first visible field, and everything fetched by the time the form can be submitted (the network
@@ -167,14 +167,16 @@ if (!browser) {
   try {
     browserVersion = await browser.version();
 
-    // Next to the bare element: <ae-register>'s first frame copied into a bare Lit element (scripts/bench/floor.mjs),
-    // captured now from a load of its rollup page. What the form costs by itself; the distance is the library's.
-    try {
-      const floor = await floorPage(files, browser, server.origin, byId.get('register-rollup'));
-      pages.splice(1, 0, floor);
-      timing.set(floor.id, { loopback: [], cpu: [], emulated: [], failures: [] });
-    } catch (e) {
-      row('browser: the floor page', 'failed', String(e.message).split('\n')[0]);
+    // Before each element's rows: its first frame copied into a bare Lit element (scripts/bench/floor.mjs), captured
+    // now from a load of its rollup page. What the form costs by itself; the distance from it is the library's.
+    for (const name of ['register', 'captcha']) {
+      try {
+        const floor = await floorPage(files, browser, server.origin, byId.get(`${name}-rollup`));
+        pages.splice(pages.indexOf(byId.get(`${name}-esbuild`)), 0, floor);
+        timing.set(floor.id, { loopback: [], cpu: [], emulated: [], failures: [] });
+      } catch (e) {
+        row(`browser: the floor page of ${name}`, 'failed', String(e.message).split('\n')[0]);
+      }
     }
 
     /** One cold load of every page, in an order that starts one page further each round. */

@@ -22,7 +22,7 @@ function capture(spec) {
   const html = (root) => root.innerHTML.replace(/<!--\?lit\$\d+\$-->|<!---->/g, '');
   const observer = new MutationObserver(() => {
     const host = document.querySelector(spec.host);
-    if (window.__aeFirstFrame || !host?.querySelector(spec.selector)) return;
+    if (window.__aeFirstFrame || !(host?.querySelector(spec.selector) ?? host?.shadowRoot?.querySelector(spec.selector))) return;
     window.__aeFirstFrame = {
       light: html(host),
       shadow: host.shadowRoot ? html(host.shadowRoot) : '',
@@ -32,10 +32,17 @@ function capture(spec) {
     observer.disconnect();
   });
   observer.observe(document, { subtree: true, childList: true });
+  // A field in the shadow root (the captcha's): its root is watched from the moment it is attached.
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    observer.observe(root, { subtree: true, childList: true });
+    return root;
+  };
 }
 
 /**
- * The floor page of `page` (one of ourPages' with its field in the host's light DOM, as `<ae-register>`'s), served
+ * The floor page of `page` (one of ourPages', its field in the host's light DOM or shadow root), served
  * from `origin` by the bench's server over `files`. Loads it once in `browser`, writes the copy's module, bundles
  * it and adds it to `files`. Returns the page (`{ id, label, url, base, field, graph }`). `esbuild`: more esbuild
  * options for the copy's bundle (bench:profile's `{ minify: false }`).
@@ -83,7 +90,9 @@ customElements.define('${TAG}', FloorCopy);
     const graph = await fileBundle(file, ROOT, { nodePaths: [join(ROOT, 'node_modules')], ...esbuild });
     const base = `/floor/${page.element.name}/`;
     addGraph(files, base, graph);
-    files.set(`${base}index.html`, pageHtml({ title: `${page.element.label}'s first frame, no library`, script: `./${graph.entry}`, body: `<${TAG}></${TAG}>` }));
+    // The element's own page, the copy in the element's place (the captcha's sits in a form with a button).
+    const body = page.element.body.replaceAll(host, TAG);
+    files.set(`${base}index.html`, pageHtml({ title: `${page.element.label}'s first frame, no library`, script: `./${graph.entry}`, body }));
     return {
       id: `floor-${page.element.name}`,
       label: `${page.element.label}'s first frame copied into a bare Lit element (the floor: no library), esbuild`,
