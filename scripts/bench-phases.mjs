@@ -17,6 +17,7 @@
 import { ELEMENTS, barePage, ourPages, snapshotPackage } from './bench/pages.mjs';
 import { serve } from './bench/serve.mjs';
 import { freshPage, launch } from './bench/cold-load.mjs';
+import { floorPage } from './bench/floor.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const LOADS = Math.max(1, Number(arg('loads', 9)) | 0);
@@ -72,6 +73,11 @@ if (!browser) {
   process.exit(2);
 }
 const server = await serve(files);
+// Before each element's rows, its floor (scripts/bench/floor.mjs): its first frame copied into a bare Lit element.
+for (const name of ONLY) {
+  const rollup = pages.find((p) => p.id === `${name}-rollup`);
+  if (rollup) pages.splice(pages.findIndex((p) => p.element?.name === name), 0, await floorPage(files, browser, server.origin, rollup));
+}
 const results = new Map(pages.map((p) => [p.id, []]));
 try {
   log(`${LOADS} rounds (+1 warm-up) of ${pages.length} pages, CPU ${CPU}x slower`);
