@@ -16,7 +16,7 @@
 // more, not counted), --cpu=N (throttling rate, default 4; 1 = none), --only=register,captcha (elements).
 import { ELEMENTS, barePage, ourPages, snapshotPackage } from './bench/pages.mjs';
 import { serve } from './bench/serve.mjs';
-import { freshPage, launch } from './bench/cold-load.mjs';
+import { inFreshPage, interleaved, launch } from './bench/cold-load.mjs';
 import { floorPage } from './bench/floor.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -81,21 +81,15 @@ for (const name of ONLY) {
 const results = new Map(pages.map((p) => [p.id, []]));
 try {
   log(`${LOADS} rounds (+1 warm-up) of ${pages.length} pages, CPU ${CPU}x slower`);
-  for (let round = 0; round <= LOADS; round++) {
-    for (let k = 0; k < pages.length; k++) {
-      const p = pages[(round + k) % pages.length];
-      const { context, page } = await freshPage(browser, { cpu: CPU });
-      try {
-        await page.evaluateOnNewDocument(marks, p.field);
-        await page.goto(new URL(p.url, server.origin).href, { waitUntil: 'domcontentloaded' });
-        await page.waitForFunction(() => window.__aePhases?.visible !== undefined, { timeout: 30_000, polling: 50 });
-        const at = await page.evaluate(() => window.__aePhases);
-        if (round > 0) results.get(p.id).push(at);
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  await interleaved(pages, LOADS, (p, counted) =>
+    inFreshPage(browser, { cpu: CPU }, async ({ page }) => {
+      await page.evaluateOnNewDocument(marks, p.field);
+      await page.goto(new URL(p.url, server.origin).href, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => window.__aePhases?.visible !== undefined, { timeout: 30_000, polling: 50 });
+      const at = await page.evaluate(() => window.__aePhases);
+      if (counted) results.get(p.id).push(at);
+    }),
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { ELEMENTS, pageHtml, snapshotPackage } from './bench/pages.mjs';
 import { ROOT, esbuildBundle, makeConsumer } from './bench/bundle.mjs';
 import { serve } from './bench/serve.mjs';
-import { freshPage, launch } from './bench/cold-load.mjs';
+import { inFreshPage, interleaved, launch } from './bench/cold-load.mjs';
 import { floorPage } from './bench/floor.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -130,25 +130,19 @@ if (register) {
 const results = new Map(pages.map((p) => [p.id, []]));
 try {
   log(`${LOADS} rounds (+1 warm-up) of ${pages.length} pages, CPU ${CPU}x slower`);
-  for (let round = 0; round <= LOADS; round++) {
-    for (let k = 0; k < pages.length; k++) {
-      const p = pages[(round + k) % pages.length];
-      const { context, page, cdp } = await freshPage(browser, { cpu: CPU });
-      try {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-        await page.evaluateOnNewDocument(probe, p.field);
-        await cdp.send('Profiler.start');
-        await page.goto(new URL(p.url, server.origin).href, { waitUntil: 'domcontentloaded' });
-        await page.waitForFunction(() => window.__aeProfile, { timeout: 30_000, polling: 50 });
-        const at = await page.evaluate(() => window.__aeProfile);
-        const { profile } = await cdp.send('Profiler.stop');
-        if (round > 0) results.get(p.id).push({ ...at, ...selfTimes(profile) });
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  await interleaved(pages, LOADS, (p, counted) =>
+    inFreshPage(browser, { cpu: CPU }, async ({ page, cdp }) => {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+      await page.evaluateOnNewDocument(probe, p.field);
+      await cdp.send('Profiler.start');
+      await page.goto(new URL(p.url, server.origin).href, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => window.__aeProfile, { timeout: 30_000, polling: 50 });
+      const at = await page.evaluate(() => window.__aeProfile);
+      const { profile } = await cdp.send('Profiler.stop');
+      if (counted) results.get(p.id).push({ ...at, ...selfTimes(profile) });
+    }),
+  );
 } finally {
   await browser.close();
   await server.close();

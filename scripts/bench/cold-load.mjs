@@ -119,6 +119,26 @@ export async function freshPage(browser, { network, cpu = 1 } = {}) {
   }
 }
 
+/** Runs `fn({ context, page, cdp })` in a fresh page (freshPage's `options`) and closes its context after. */
+export async function inFreshPage(browser, options, fn) {
+  const fresh = await freshPage(browser, options);
+  try {
+    return await fn(fresh);
+  } finally {
+    await fresh.context.close();
+  }
+}
+
+/**
+ * `rounds` + 1 rounds of cold loads of every page, interleaved: each round starts one page further, so no page
+ * always comes first after a context switch. The first round warms up: `load(page, counted)` gets `counted` false.
+ */
+export async function interleaved(pages, rounds, load) {
+  for (let round = 0; round <= rounds; round++) {
+    for (let k = 0; k < pages.length; k++) await load(pages[(round + k) % pages.length], round > 0);
+  }
+}
+
 /**
  * Loads `url` cold. `field`: `{ host, selector }`. `network`: CDP emulateNetworkConditions or undefined.
  * `afterField`: 'close' (timing only) or 'idle' (then wait until the network is idle, for the bytes by the time

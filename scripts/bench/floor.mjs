@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './bundle.mjs';
 import { addGraph, fileBundle, pageHtml } from './pages.mjs';
-import { freshPage } from './cold-load.mjs';
+import { inFreshPage } from './cold-load.mjs';
 
 const TAG = 'floor-copy';
 
@@ -48,16 +48,12 @@ function capture(spec) {
  * options for the copy's bundle (bench:profile's `{ minify: false }`).
  */
 export async function floorPage(files, browser, origin, page, esbuild = {}) {
-  const { context, page: tab } = await freshPage(browser);
-  let frame;
-  try {
+  const frame = await inFreshPage(browser, {}, async ({ page: tab }) => {
     await tab.evaluateOnNewDocument(capture, page.field);
     await tab.goto(new URL(page.url, origin).href, { waitUntil: 'domcontentloaded' });
     await tab.waitForFunction(() => window.__aeFirstFrame, { timeout: 30_000, polling: 50 });
-    frame = await tab.evaluate(() => window.__aeFirstFrame);
-  } finally {
-    await context.close();
-  }
+    return tab.evaluate(() => window.__aeFirstFrame);
+  });
   // The sheets name the host's tag (the light-DOM rules are scoped to it): they name the copy's instead.
   const host = page.field.host;
   const retag = (css) => css.replaceAll(host, TAG);
