@@ -23,11 +23,17 @@ function capture(spec) {
   const observer = new MutationObserver(() => {
     const host = document.querySelector(spec.host);
     if (window.__aeFirstFrame || !(host?.querySelector(spec.selector) ?? host?.shadowRoot?.querySelector(spec.selector))) return;
+    // Where each control is (this forces a layout; the capture is not timed): the copy must put them there too.
+    const boxes = [...host.querySelectorAll('input, button'), ...(host.shadowRoot?.querySelectorAll('input, button') ?? [])].map((el) => {
+      const b = el.getBoundingClientRect();
+      return `${el.localName} ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}x${Math.round(b.height)}`;
+    });
     window.__aeFirstFrame = {
       light: html(host),
       shadow: host.shadowRoot ? html(host.shadowRoot) : '',
       documentSheets: rules(document.adoptedStyleSheets),
       shadowSheets: host.shadowRoot ? rules(host.shadowRoot.adoptedStyleSheets) : [],
+      boxes,
     };
     observer.disconnect();
   });
@@ -48,12 +54,14 @@ function capture(spec) {
  * options for the copy's bundle (bench:profile's `{ minify: false }`).
  */
 export async function floorPage(files, browser, origin, page, esbuild = {}) {
-  const frame = await inFreshPage(browser, {}, async ({ page: tab }) => {
-    await tab.evaluateOnNewDocument(capture, page.field);
-    await tab.goto(new URL(page.url, origin).href, { waitUntil: 'domcontentloaded' });
-    await tab.waitForFunction(() => window.__aeFirstFrame, { timeout: 30_000, polling: 50 });
-    return tab.evaluate(() => window.__aeFirstFrame);
-  });
+  const firstFrame = (url, field) =>
+    inFreshPage(browser, {}, async ({ page: tab }) => {
+      await tab.evaluateOnNewDocument(capture, field);
+      await tab.goto(new URL(url, origin).href, { waitUntil: 'domcontentloaded' });
+      await tab.waitForFunction(() => window.__aeFirstFrame, { timeout: 30_000, polling: 50 });
+      return tab.evaluate(() => window.__aeFirstFrame);
+    });
+  const frame = await firstFrame(page.url, page.field);
   // The sheets name the host's tag (the light-DOM rules are scoped to it): they name the copy's instead.
   const host = page.field.host;
   const retag = (css) => css.replaceAll(host, TAG);
@@ -89,12 +97,18 @@ customElements.define('${TAG}', FloorCopy);
     // The element's own page, the copy in the element's place (the captcha's sits in a form with a button).
     const body = page.element.body.replaceAll(host, TAG);
     files.set(`${base}index.html`, pageHtml({ title: `${page.element.label}'s first frame, no library`, script: `./${graph.entry}`, body }));
+    // A copy that lays out otherwise (a sheet lost, a rule that no longer matches) would measure another form.
+    const field = { host: TAG, selector: page.field.selector };
+    const copied = (await firstFrame(base, field)).boxes;
+    if (copied.join() !== frame.boxes.join()) {
+      throw new Error(`the floor of ${page.element.label} does not lay out as the element: [${copied.join('; ')}] against [${frame.boxes.join('; ')}]`);
+    }
     return {
       id: `floor-${page.element.name}`,
       label: `${page.element.label}'s first frame copied into a bare Lit element (the floor: no library), esbuild`,
       url: base,
       base,
-      field: { host: TAG, selector: page.field.selector },
+      field,
       graph,
     };
   } finally {
