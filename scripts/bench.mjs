@@ -10,7 +10,9 @@
 //     input in its shadow root, the peers' first input), by a MutationObserver on the document and every shadow
 //     root plus a requestAnimationFrame check (scripts/bench/cold-load.mjs). On the loopback, then with a mobile
 //     network emulated through CDP (Network.emulateNetworkConditions: 150 ms latency, 1.6 Mbit/s down and up).
-//     Medians, and the ratio to the bare Lit element of the same network. Before each element's rows, its floor:
+//     Medians, the ratio to the bare Lit element of the same network, and the paired ratio (the median of each
+//     load over the bare element's load of the same round, which cancels what drifts over a run). Before each
+//     element's rows, its floor:
 //     its first frame (its DOM and style sheets, captured in this run) copied into a bare Lit element
 //     (scripts/bench/floor.mjs), what the form with its look costs whatever draws it.
 //  2. Bytes as the browser fetches them, per page, from one more load with 150 ms latency: everything fetched
@@ -158,7 +160,9 @@ const missingPeers = PEERS.filter((p) => !peers.includes(p));
 const { browser, why } = await launch();
 let browserVersion;
 let protocol;
-const timing = new Map(pages.map((p) => [p.id, { loopback: [], cpu: [], emulated: [], failures: [] }]));
+// Per page: the loads' times in the order they came, and by round (`byRound.loopback[i]`), for the paired ratios.
+const newTiming = () => ({ loopback: [], cpu: [], emulated: [], failures: [], byRound: { loopback: [], emulated: [] } });
+const timing = new Map(pages.map((p) => [p.id, newTiming()]));
 const bytes = new Map();
 if (!browser) {
   row('browser: all rows', 'skipped', why);
@@ -173,7 +177,7 @@ if (!browser) {
       try {
         const floor = await floorPage(files, browser, server.origin, byId.get(`${name}-rollup`));
         pages.splice(pages.indexOf(byId.get(`${name}-esbuild`)), 0, floor);
-        timing.set(floor.id, { loopback: [], cpu: [], emulated: [], failures: [] });
+        timing.set(floor.id, newTiming());
       } catch (e) {
         row(`browser: the floor page of ${name}`, 'failed', String(e.message).split('\n')[0]);
       }
@@ -187,7 +191,10 @@ if (!browser) {
         try {
           const r = await coldLoad(browser, server.origin + page.url, { field: page.field, network });
           protocol ??= r.protocol;
-          if (key) t[key].push(r.ms);
+          if (key) {
+            t[key].push(r.ms);
+            t.byRound[key][i] = r.ms;
+          }
           if (key === 'loopback') t.cpu.push(r.afterLastByte);
         } catch (e) {
           t.failures.push(`${key ?? 'warm-up'}: ${String(e.message).split('\n')[0]}`);
@@ -303,6 +310,13 @@ if (browser) {
   const baseEmu = median(timing.get('bare').emulated);
   const cell = (xs) => (xs.length ? `${median(xs).toFixed(0)} ms` : '—');
   const ratio = (xs, base) => (xs.length && base ? (median(xs) / base).toFixed(2) : '—');
+  // Each load over the bare element's load of the same round (loaded seconds apart), then the median: what
+  // drifts over a run (another process, the machine's clock) falls on both sides of each quotient.
+  const paired = (id, key) => {
+    const bare = timing.get('bare').byRound[key];
+    const qs = timing.get(id).byRound[key].flatMap((ms, i) => (ms !== undefined && bare[i] ? [ms / bare[i]] : []));
+    return qs.length ? median(qs).toFixed(2) : '—';
+  };
   const note = (id) => {
     const t = timing.get(id);
     return t.failures.length ? ` (${t.failures.length} loads failed: ${t.failures[0]})` : '';
@@ -311,18 +325,20 @@ if (browser) {
     `\nFirst visible, usable field after navigation start, cold loads in fresh contexts, interleaved; medians of ` +
       `${LOOPBACK_LOADS} loads on the loopback and ${EMULATED_LOADS} with an emulated mobile network ` +
       `(${MOBILE.latency} ms latency, ${(MOBILE.downloadThroughput * 8) / 1e6} Mbit/s); ratio to the bare Lit element; ` +
+      '"paired": the median of each load divided by the bare element\'s load of the same round; ' +
       '"after the last byte": on the loopback, from the last byte of what was fetched before the field to the field ' +
       '(parse, run, first render).\n',
   );
-  console.log('| page | loopback | ratio | of which after the last byte | emulated mobile | ratio |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('| page | loopback | ratio | paired | of which after the last byte | emulated mobile | ratio | paired |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of pages) {
     const t = timing.get(p.id);
     console.log(
-      `| ${md(p.label)}${note(p.id)} | ${cell(t.loopback)} | ${ratio(t.loopback, baseLoop)} | ${cell(t.cpu)} | ${cell(t.emulated)} | ${ratio(t.emulated, baseEmu)} |`,
+      `| ${md(p.label)}${note(p.id)} | ${cell(t.loopback)} | ${ratio(t.loopback, baseLoop)} | ${paired(p.id, 'loopback')} | ${cell(t.cpu)} | ` +
+        `${cell(t.emulated)} | ${ratio(t.emulated, baseEmu)} | ${paired(p.id, 'emulated')} |`,
     );
   }
-  for (const p of missingPeers) console.log(`| ${p.label.replace('{version}', p.version)}: not installed (bench/.peers) | — | — | — | — | — |`);
+  for (const p of missingPeers) console.log(`| ${p.label.replace('{version}', p.version)}: not installed (bench/.peers) | — | — | — | — | — | — | — |`);
 
   console.log(
     `\nBytes as the browser fetched them (HTML, scripts and API answers; gzip -9 / brotli 11, 1 kB = 1000 B) and ` +
