@@ -214,6 +214,9 @@ describe('the built package (dist/) against its source', () => {
       const light = (el: Element) => domShape(el.querySelector('form')!);
       expect(domShape(built!.shadowRoot!), 'shadow frame').to.deep.equal(domShape(src!.shadowRoot!));
       expect(light(built!), 'light-DOM form').to.deep.equal(light(src!));
+      // Each captcha grows when its picture and help link come in (after the form's first update): pressed
+      // before, "Create profile" would have moved under the pointer.
+      await Promise.all(both.map((el) => captchaReady(el.querySelector('ae-captcha')!)));
       // One form at a time: the first form's summary moves the second form's button down, so the second is
       // measured and clicked only once the first has settled.
       for (const el of both) {

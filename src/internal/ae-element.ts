@@ -65,6 +65,17 @@ export class AeElement<A extends Partial<AuthAdapter> = AuthAdapter> extends Lit
 
   override connectedCallback(): void {
     startAutoLocale();
+    // Queued before LitElement's connectedCallback queues the first update, so this runs first: the requests go
+    // out before the first render, from a stack of their own (see onFreshStack for why not from here).
+    queueMicrotask(() => this.startLoads());
     super.connectedCallback();
   }
+
+  /**
+   * Starts what the element loads lazily and needs soon (its validation rules, a block it shows): called on
+   * every connect, in a microtask that runs before the first update. Override it rather than starting an
+   * `import()` in `connectedCallback`, where Chromium pays for it by parsing the calling script again
+   * (internal/fresh-stack.ts).
+   */
+  protected startLoads(): void {}
 }

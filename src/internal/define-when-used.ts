@@ -1,3 +1,5 @@
+import { onFreshStack } from './fresh-stack.js';
+
 /**
  * Loads an element's module when its tag first appears in the document (parsed, or added later), the way
  * Shoelace's autoloader does: for the CDN file, whose page may use only a few of the elements. A tag already
@@ -11,7 +13,8 @@ export function defineWhenUsed(loaders: Readonly<Record<string, () => Promise<un
     const loader = pending.get(tag);
     if (!loader || customElements.get(tag)) return void pending.delete(tag);
     pending.delete(tag);
-    loader().catch((error: unknown) => {
+    // On a stack of its own: the first scan runs in the CDN file's top-level code (internal/fresh-stack.ts).
+    onFreshStack(loader).catch((error: unknown) => {
       // A failed chunk may load on the next appearance of the tag.
       pending.set(tag, loader);
       console.error(`ae-auth-elements: could not load <${tag}>`, error);

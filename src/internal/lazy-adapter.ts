@@ -17,6 +17,7 @@ import type {
   SignInCapability,
   SignInInput,
 } from '../adapter/types.js';
+import { onFreshStack } from './fresh-stack.js';
 
 /** The capabilities a {@link LazyAdapter} forwards itself: those of the sign-up, sign-in and recovery forms. */
 export type EagerCapabilities = CaptchaCapability &
@@ -43,9 +44,12 @@ export class LazyAdapter implements EagerCapabilities {
 
   constructor(private readonly load: () => Promise<Partial<AuthAdapter>>) {}
 
-  /** The real adapter (loaded once). */
+  /**
+   * The real adapter (loaded once). The load starts on a stack of its own: the first call often comes from an
+   * element's `connectedCallback` (internal/fresh-stack.ts).
+   */
   resolve(): Promise<Partial<AuthAdapter>> {
-    this.#loading ??= this.load().catch((e: unknown) => {
+    this.#loading ??= onFreshStack(() => this.load()).catch((e: unknown) => {
       this.#loading = undefined; // a failed chunk load may succeed on the next call
       throw e;
     });

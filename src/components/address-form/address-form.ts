@@ -119,9 +119,12 @@ export class AeAddressForm extends AeElement<AddressCalls> {
     adoptLightStyles(this, selectLightStyles);
     adoptLightStyles(this, addressLightStyles);
     super.connectedCallback();
-    // Both in parallel with the first render (which shows the loading state).
-    if (!this.v) void loadValidation().then((v) => (this.v = v), () => undefined);
+    // In parallel with the first render (which shows the loading state), as the validation rules (startLoads).
     if (!this.addresses) void this.reload();
+  }
+
+  protected override startLoads(): void {
+    if (!this.v) void loadValidation().then((v) => (this.v = v), () => undefined);
   }
 
   override disconnectedCallback(): void {

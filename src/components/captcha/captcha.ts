@@ -150,6 +150,11 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.captcha || this.captcha.expiresAt <= Date.now()) void this.refresh(this.captcha ? 'expired' : 'initial');
+    else this.#scheduleExpiry();
+  }
+
+  protected override startLoads(): void {
     this.#extrasReady ??= (extras ??= import('./captcha-extras.js')).then(
       (m) => {
         this.#extras = new m.CaptchaExtras(this, this.#internals);
@@ -157,8 +162,6 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
       },
       () => {},
     );
-    if (!this.captcha || this.captcha.expiresAt <= Date.now()) void this.refresh(this.captcha ? 'expired' : 'initial');
-    else this.#scheduleExpiry();
   }
 
   override disconnectedCallback(): void {

@@ -132,6 +132,9 @@ export class AeForgotPassword extends AeElement<PasswordResetCapability> {
     adoptLightStyles(this, formLightStyles);
     adoptLightStyles(this, forgotPasswordLightStyles);
     super.connectedCallback();
+  }
+
+  protected override startLoads(): void {
     if (!this.v) void this.ensureValidation().catch(() => undefined);
   }
 

@@ -133,9 +133,12 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
   override connectedCallback(): void {
     adoptLightStyles(this, formLightStyles);
     super.connectedCallback();
+    document.addEventListener('ae-session-change', this.onSessionChange);
+  }
+
+  protected override startLoads(): void {
     if (!this.v) void this.ensureValidation().catch(() => undefined);
     if (this.social.trim() !== 'none') loadSocial();
-    document.addEventListener('ae-session-change', this.onSessionChange);
   }
 
   override disconnectedCallback(): void {

@@ -159,6 +159,9 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   override connectedCallback(): void {
     adoptLightStyles(this, formLightStyles);
     super.connectedCallback();
+  }
+
+  protected override startLoads(): void {
     if (!this.v) void this.ensureValidation().catch(() => undefined);
     if (this.social.trim() !== 'none') loadSocial();
   }

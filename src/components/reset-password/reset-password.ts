@@ -160,9 +160,12 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
     adoptLightStyles(this, formLightStyles);
     adoptLightStyles(this, resetPasswordLightStyles);
     super.connectedCallback();
-    if (!this.v) void this.ensureValidation().catch(() => undefined);
     // Reconnected: check again a link whose check a disconnect aborted.
     if (this.hasUpdated) this.syncToken();
+  }
+
+  protected override startLoads(): void {
+    if (!this.v) void this.ensureValidation().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
