@@ -11,7 +11,8 @@
 // and times the forced style and layout of its getBoundingClientRect() (printed on its own: the probe's
 // callback is charged with it in the profile).
 // Options: --loads=N (default 7, one warm-up more, not counted), --cpu=N (default 4; 1 = none),
-// --only=register,captcha (elements of scripts/bench/pages.mjs), --top=N (modules per page, default 14).
+// --only=register,captcha (elements of scripts/bench/pages.mjs), --top=N (modules per page, default 14),
+// --functions=N (also the N functions with the most self time per page, as `module function:line`).
 import { join } from 'node:path';
 import { ELEMENTS, pageHtml, snapshotPackage } from './bench/pages.mjs';
 import { ROOT, esbuildBundle, makeConsumer } from './bench/bundle.mjs';
@@ -24,6 +25,7 @@ const LOADS = Math.max(1, Number(arg('loads', 7)) | 0);
 const CPU = Math.max(1, Number(arg('cpu', 4)));
 const ONLY = arg('only', 'register,captcha').split(',');
 const TOP = Math.max(1, Number(arg('top', 14)) | 0);
+const FUNCTIONS = Math.max(0, Number(arg('functions', 0)) | 0);
 const MARK = 'AE_BENCH_FIELD_MARK';
 const log = (...a) => console.error('[profile]', ...a);
 
@@ -153,6 +155,7 @@ function selfTimes(profile) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const end = profile.samples.findIndex((id) => nodes.get(id).callFrame.functionName === MARK);
   const modules = new Map();
+  const functions = new Map();
   let total = 0;
   let program = 0;
   for (let i = 0; i < end; i++) {
@@ -167,9 +170,11 @@ function selfTimes(profile) {
     }
     const m = moduleOf(callFrame);
     modules.set(m, (modules.get(m) ?? 0) + ms);
+    const f = `${m} ${callFrame.functionName || '(anonymous)'}:${callFrame.lineNumber + 1}`;
+    functions.set(f, (functions.get(f) ?? 0) + ms);
     total += ms;
   }
-  return { modules, total, program, marked: end >= 0 };
+  return { modules, functions, total, program, marked: end >= 0 };
 }
 
 const median = (xs) => {
@@ -200,4 +205,10 @@ for (const p of pages) {
   console.log('| module | ms |\n|---|---:|');
   for (const [n, ms] of rows.slice(0, TOP)) console.log(`| ${n.replace('(check)', 'check (the probe: style and layout)')} | ${ms.toFixed(1)} |`);
   console.log(`| the other ${Math.max(0, rows.length - TOP)} | ${rows.slice(TOP).reduce((s, [, ms]) => s + ms, 0).toFixed(1)} |\n`);
+  if (!FUNCTIONS) continue;
+  const fnames = new Set(rs.flatMap((r) => [...r.functions.keys()]));
+  const frows = [...fnames].map((n) => [n, median(rs.map((r) => r.functions.get(n) ?? 0))]).sort((a, b) => b[1] - a[1]);
+  console.log('| function (module, name, line in the non-minified bundle) | ms |\n|---|---:|');
+  for (const [n, ms] of frows.slice(0, FUNCTIONS)) console.log(`| ${n} | ${ms.toFixed(1)} |`);
+  console.log('');
 }
