@@ -64,10 +64,13 @@ export class AeElement<A extends Partial<AuthAdapter> = AuthAdapter> extends Lit
   }
 
   override connectedCallback(): void {
-    startAutoLocale();
-    // Queued before LitElement's connectedCallback queues the first update, so this runs first: the requests go
-    // out before the first render, from a stack of their own (see onFreshStack for why not from here).
-    queueMicrotask(() => this.startLoads());
+    // Queued before LitElement's connectedCallback queues the first update, so this runs first: the requests
+    // (the locale's on a Russian or Bulgarian page, the element's own) go out before the first render, from a
+    // stack of their own (internal/fresh-stack.ts says why not from here).
+    queueMicrotask(() => {
+      startAutoLocale();
+      this.startLoads();
+    });
     super.connectedCallback();
   }
 

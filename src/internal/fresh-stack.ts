@@ -11,6 +11,4 @@
  * `fetch()` the same), and under 1 ms from a microtask. A microtask is still this task: the request goes out
  * before anything is painted.
  */
-export function onFreshStack<T>(start: () => T | PromiseLike<T>): Promise<T> {
-  return Promise.resolve().then(start);
-}
+export const onFreshStack = <T>(start: () => T | PromiseLike<T>): Promise<T> => Promise.resolve().then(start);

@@ -49,7 +49,7 @@ export class LazyAdapter implements EagerCapabilities {
    * element's `connectedCallback` (internal/fresh-stack.ts).
    */
   resolve(): Promise<Partial<AuthAdapter>> {
-    this.#loading ??= onFreshStack(() => this.load()).catch((e: unknown) => {
+    this.#loading ??= onFreshStack(this.load).catch((e: unknown) => {
       this.#loading = undefined; // a failed chunk load may succeed on the next call
       throw e;
     });

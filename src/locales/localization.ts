@@ -11,7 +11,6 @@ import { LOCALE_STATUS_EVENT } from '@lit/localize/internal/locale-status-event.
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 import type { LocaleControls, PreloadedLocale, configure as Configure } from './configure.js';
 import { msg } from '@lit/localize/init/install.js';
-import { onFreshStack } from '../internal/fresh-stack.js';
 
 export type AeLocale = 'en' | 'ru' | 'bg';
 export const SUPPORTED_LOCALES: readonly AeLocale[] = [sourceLocale as AeLocale, ...(targetLocales as readonly AeLocale[])];
@@ -63,8 +62,7 @@ export function providePreloaded(configureFn: typeof Configure, locale: Preloade
 
 async function ensureConfigured(): Promise<LocaleControls | undefined> {
   if (controls || mode === 'host') return controls;
-  // From a stack of its own: the first element's connectedCallback calls this (internal/fresh-stack.ts).
-  const configure = preloaded?.configure ?? (await onFreshStack(() => import('./configure.js'))).configure;
+  const configure = preloaded?.configure ?? (await import('./configure.js')).configure;
   if (controls || (mode as Mode) === 'host') return controls;
   controls = configure(preloaded?.locale);
   // Configured by the page before us: its setLocale() drives our strings, and getLocale() reads what it rendered.
@@ -125,7 +123,8 @@ function stopAuto(next: Mode): void {
 
 let started = false;
 /**
- * Called by every element when it connects: in automatic mode, follows `<html lang>` (also when it changes
+ * Called by every element when it connects (in a microtask before its first update): in automatic mode,
+ * follows `<html lang>` (also when it changes
  * later) or `navigator.language`. Cheap after the first call.
  */
 export function startAutoLocale(): void {
