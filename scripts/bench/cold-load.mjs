@@ -140,15 +140,14 @@ export async function interleaved(pages, rounds, load) {
 }
 
 /**
- * Loads `url` cold. `field`: `{ host, selector }`. `network`: CDP emulateNetworkConditions or undefined; `cpu`: a
- * CPU throttling rate (freshPage's).
+ * Loads `url` cold. `field`: `{ host, selector }`. `network`: CDP emulateNetworkConditions or undefined.
  * `afterField`: 'close' (timing only) or 'idle' (then wait until the network is idle, for the bytes by the time
  * the form can be submitted). Returns `{ ms, afterLastByte, how, before: [urls], all: [urls], requests }` (`afterLastByte`:
  * from the last byte of what was fetched before the field to the field: parse, run, render) where `requests` maps
  * a URL to `{ initiator, level }` (level 0 = the HTML, 1 = the entry script, 2 = what it imports, …).
  */
-export async function coldLoad(browser, url, { field, network, cpu = 1, afterField = 'close', timeout = 30_000 }) {
-  const { context, page, cdp } = await freshPage(browser, { network, cpu });
+export async function coldLoad(browser, url, { field, network, afterField = 'close', timeout = 30_000 }) {
+  const { context, page, cdp } = await freshPage(browser, { network });
   try {
     const requests = new Map(); // requestId -> { url, type, from, byScript, sent, finished }
     cdp.on('Network.requestWillBeSent', (e) => {
