@@ -124,8 +124,7 @@ function stopAuto(next: Mode): void {
 let started = false;
 /**
  * Called by every element when it connects (in a microtask before its first update): in automatic mode,
- * follows `<html lang>` (also when it changes
- * later) or `navigator.language`. Cheap after the first call.
+ * follows `<html lang>` (also when it changes later) or `navigator.language`. Cheap after the first call.
  */
 export function startAutoLocale(): void {
   if (started || typeof document === 'undefined') return;
