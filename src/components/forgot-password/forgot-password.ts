@@ -135,7 +135,7 @@ export class AeForgotPassword extends AeElement<PasswordResetCapability> {
   }
 
   protected override startLoads(): void {
-    if (!this.v) void this.ensureValidation().catch(() => undefined);
+    void this.ensureValidation().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {

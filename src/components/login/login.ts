@@ -137,7 +137,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
   }
 
   protected override startLoads(): void {
-    if (!this.v) void this.ensureValidation().catch(() => undefined);
+    void this.ensureValidation().catch(() => undefined);
     if (this.social.trim() !== 'none') loadSocial();
   }
 

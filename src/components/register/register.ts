@@ -162,7 +162,7 @@ export class AeRegister extends AeElement<CaptchaCapability & RegistrationCapabi
   }
 
   protected override startLoads(): void {
-    if (!this.v) void this.ensureValidation().catch(() => undefined);
+    void this.ensureValidation().catch(() => undefined);
     if (this.social.trim() !== 'none') loadSocial();
   }
 

@@ -165,7 +165,7 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
   }
 
   protected override startLoads(): void {
-    if (!this.v) void this.ensureValidation().catch(() => undefined);
+    void this.ensureValidation().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
