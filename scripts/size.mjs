@@ -46,6 +46,10 @@ const TARGETS = { library: 25, captcha: 11, register: 20 };
 // stop: with Lit (6.0 kB of it) and @lit/localize, deleting the Enter handling, the expiry, two error texts
 // and the refresh event still left 10.16; 10 cannot be met without taking away what those issues asked for.
 // Issue 14 itself calls "about 11 kB gzip first load" small. The ceiling stays just above today's size.
+// 2026-12-02: the elements ask their adapter in AeElement.startLoads (a microtask after connecting) instead of in
+// connectedCallback, so that a page default or an adapter property set right after the connect is the one asked:
+// <ae-user-menu> 16.503 and <ae-social-login> 24.303 (+0.02 each, the method); register and captcha paid for
+// the same with smaller code elsewhere (19.99, 10.73).
 const CEILINGS = {
   library: 75.5,
   captcha: 10.75,
@@ -56,8 +60,8 @@ const CEILINGS = {
   login: 21.6,
   forgot: 15.5,
   reset: 17.4,
-  userMenu: 16.5,
-  socialLogin: 24.3,
+  userMenu: 16.55,
+  socialLogin: 24.35,
   support: 20.2,
   supportLink: 8.15,
   conversation: 15.8,

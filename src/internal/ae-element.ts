@@ -66,19 +66,22 @@ export class AeElement<A extends Partial<AuthAdapter> = AuthAdapter> extends Lit
   override connectedCallback(): void {
     // Queued before LitElement's connectedCallback queues the first update, so this runs first: the requests
     // (the locale's on a Russian or Bulgarian page, the element's own) go out before the first render, from a
-    // stack of their own (internal/fresh-stack.ts says why not from here).
+    // stack of their own (internal/fresh-stack.ts says why not from here). And after the code that connected
+    // the element has run on: the adapter it sets next, or the page default set by the module that imports
+    // the element, is the one the first requests go to. A connect and a disconnect in one task start nothing.
     queueMicrotask(() => {
       startAutoLocale();
-      this.startLoads();
+      if (this.isConnected) this.startLoads();
     });
     super.connectedCallback();
   }
 
   /**
-   * Starts what the element loads lazily and needs soon (its validation rules, a block it shows): called on
-   * every connect, in a microtask that runs before the first update. Override it rather than starting an
-   * `import()` in `connectedCallback`, where Chromium pays for it by parsing the calling script again
-   * (internal/fresh-stack.ts).
+   * Starts what the element loads or asks its adapter for as soon as it is connected (its validation rules, a
+   * block it shows, the captcha picture, the session): called on every connect, in a microtask that runs
+   * before the first update, while the element is still connected. Override it rather than starting a request
+   * in `connectedCallback`, where Chromium pays for it by parsing the calling script again
+   * (internal/fresh-stack.ts), and where an adapter set just after the element was connected is not yet there.
    */
   protected startLoads(): void {}
 }

@@ -5,13 +5,20 @@ import { LazyAdapter } from './lazy-adapter.js';
 let pageDefault: Partial<AuthAdapter> | undefined;
 let embedded: LazyAdapter | undefined;
 
+/** @internal Functions called after every {@link setDefaultAdapter}: an element adds one while it is connected. */
+export const defaultWatchers = new Set<() => void>();
+
 /**
  * Sets the adapter every ae-* element on the page uses when it has no `adapter` property of its own.
- * Call it once, before or after the elements connect. It may implement only the capabilities the page's
- * elements call; an element that needs another one says so (`unsupported`) instead of failing.
+ * Call it once, best in the module that imports the elements (or before): the elements make their first calls
+ * in a microtask after they connect, so those go to it. Set later (from another script), it serves every call
+ * from then on, and a captcha that showed a picture of the former default asks the new one for its own.
+ * It may implement only the capabilities the page's elements call; an element that needs another one says so
+ * (`unsupported`) instead of failing.
  */
 export function setDefaultAdapter(adapter: Partial<AuthAdapter> | undefined): void {
   pageDefault = adapter;
+  defaultWatchers.forEach((watcher) => watcher());
 }
 
 /**

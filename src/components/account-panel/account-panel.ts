@@ -135,9 +135,12 @@ export class AeAccountPanel extends AeElement<AccountCapability & SupportCapabil
     this.childObserver ??= new MutationObserver(() => this.readHostSections());
     this.childObserver.observe(this, { childList: true });
     if (this.hashRouting) this.readHash();
+    this.requestUpdate();
+  }
+
+  protected override startLoads(): void {
     if (this.session.snapshot.status === 'unknown') void this.refresh();
     else if (this.session.snapshot.status === 'signed-in') this.loadPriceData();
-    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

@@ -119,12 +119,12 @@ export class AeAddressForm extends AeElement<AddressCalls> {
     adoptLightStyles(this, selectLightStyles);
     adoptLightStyles(this, addressLightStyles);
     super.connectedCallback();
-    // In parallel with the first render (which shows the loading state), as the validation rules (startLoads).
-    if (!this.addresses) void this.reload();
   }
 
   protected override startLoads(): void {
     if (!this.v) void loadValidation().then((v) => (this.v = v), () => undefined);
+    // In parallel with the first render (which shows the loading state).
+    if (!this.addresses) void this.reload();
   }
 
   override disconnectedCallback(): void {

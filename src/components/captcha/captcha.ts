@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
-import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { msg } from '@lit/localize/init/install.js';
 import { setCustomState } from '../../internal/custom-state.js';
 import { AeElement } from '../../internal/ae-element.js';
+import { defaultWatchers } from '../../internal/default-adapter.js';
 import { getLocale } from '../../locales/localization.js';
 import { captchaStyles } from './captcha.styles.js';
 import type { Captcha, CaptchaCapability } from '../../adapter/types.js';
@@ -148,12 +149,6 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     return this.#internals.reportValidity();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.captcha || this.captcha.expiresAt <= Date.now()) void this.refresh(this.captcha ? 'expired' : 'initial');
-    else this.#scheduleExpiry();
-  }
-
   protected override startLoads(): void {
     this.#extrasReady ??= (extras ??= import('./captcha-extras.js')).then(
       (m) => {
@@ -162,6 +157,10 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
       },
       () => {},
     );
+    if (!this.captcha || this.captcha.expiresAt <= Date.now()) void this.refresh(this.captcha ? 'expired' : 'initial');
+    else this.#scheduleExpiry();
+    // A picture is checked by the server that drew it: a page default set after it was asked for draws anew.
+    defaultWatchers.add(this.#followAdapter);
   }
 
   override disconnectedCallback(): void {
@@ -169,17 +168,22 @@ export class AeCaptcha extends AeElement<CaptchaCapability> {
     this.#extras?.hush();
     this.#loadController?.abort();
     clearTimeout(this.#expiryTimer);
+    defaultWatchers.delete(this.#followAdapter);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    // Form value and validity follow every render (value, name, required, error, the challenge): cheap, and
-    // nothing can fall out of step.
+  protected override updated(): void {
+    // Form value, validity and states follow every render (value, name, required, error, the challenge,
+    // loading): cheap, and nothing can fall out of step.
     this.#syncValidity();
-    if (changed.has('loading')) setCustomState(this.#internals, 'pending', this.loading);
-    if ((changed.has('adapter') || changed.has('endpoint')) && this.#loadedFrom && this.#loadedFrom !== this.resolvedAdapter) {
-      void this.refresh('initial');
-    }
+    setCustomState(this.#internals, 'pending', this.loading);
+    // A new `adapter` or `endpoint`, or a new page default (the watcher above).
+    this.#followAdapter();
   }
+
+  /** A new picture when the adapter the last one came from is no longer the one in use. */
+  #followAdapter = (): void => {
+    if (this.#loadedFrom && this.#loadedFrom !== this.resolvedAdapter) void this.refresh('initial');
+  };
 
   /** Focuses the answer field (not the first focusable node, which is the refresh button). */
   override focus(options?: FocusOptions): void {

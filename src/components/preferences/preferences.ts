@@ -92,6 +92,9 @@ export class AePreferences extends AeElement<PreferencesCalls> {
     adoptLightStyles(this, accountFormLightStyles);
     adoptLightStyles(this, selectLightStyles);
     super.connectedCallback();
+  }
+
+  protected override startLoads(): void {
     // In parallel with the first render, which shows the locale's defaults meanwhile.
     void this.load();
   }

@@ -222,6 +222,10 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
       // Back on a page without an answer (the person left the provider with Back): that redirect flow is over.
       dropRedirect();
     }
+  }
+
+  protected override startLoads(): void {
+    if (this.stage.kind === 'relay') return;
     if (this.view === 'linked') void this.linkedView.load();
     learnPresentation(this.resolvedAdapter);
   }

@@ -229,7 +229,6 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
       this.chosenTopic = kept.topic;
       this.view = 'chat';
     }
-    if (this.conversation) this.ensureConversation();
     addEventListener('scroll', this.schedulePlacement, { passive: true, capture: true });
     addEventListener('resize', this.schedulePlacement, { passive: true });
     if (typeof ResizeObserver === 'function') {
@@ -338,6 +337,10 @@ export class AeSupport extends AeElement<SupportCapability & RegistrationCapabil
     void this.loadAvailability();
     if (this.session.snapshot.status === 'unknown') this.askSession();
     if (this.view === 'topics' && this.topic && SUPPORT_TOPICS.includes(this.topic) && !this.conversation) void this.choose(this.topic);
+  }
+
+  protected override startLoads(): void {
+    if (this.conversation) this.ensureConversation();
   }
 
   /** Asks for the conversation view's chunk; a failure to load says so where the chat would be. */

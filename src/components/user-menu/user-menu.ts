@@ -135,6 +135,9 @@ export class AeUserMenu extends AeElement<SessionCapability> {
     adoptLightStyles(this, userMenuLightStyles);
     super.connectedCallback();
     document.addEventListener('ae-session-change', this.onSessionChange);
+  }
+
+  protected override startLoads(): void {
     if (this.session.snapshot.status === 'unknown') void this.refresh();
   }
 
