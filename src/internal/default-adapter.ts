@@ -12,7 +12,8 @@ export const defaultWatchers = new Set<() => void>();
  * Sets the adapter every ae-* element on the page uses when it has no `adapter` property of its own.
  * Call it once, best in the module that imports the elements (or before): the elements make their first calls
  * in a microtask after they connect, so those go to it. Set later (from another script), it serves every call
- * from then on, and a captcha that showed a picture of the former default asks the new one for its own.
+ * from then on, and a captcha that showed a picture of the former default asks the new one for its own; what
+ * the other elements asked for at connect (the session, the saved addresses) is not asked again.
  * It may implement only the capabilities the page's elements call; an element that needs another one says so
  * (`unsupported`) instead of failing.
  */
