@@ -54,8 +54,40 @@ export const ELEMENTS = [
     body: '<ae-forgot-password></ae-forgot-password>',
     field: { host: 'ae-forgot-password', selector: 'input[name="email"]' },
   },
-  // <ae-reset-password> first checks its link with the server (a state per answer), and <ae-user-menu> asks
-  // the session: both show a placeholder until the adapter answers, so their first control waits for a call by
+  {
+    name: 'social-login',
+    label: '<ae-social-login>',
+    entry: "import 'ae-auth-elements/social-login.js';\n",
+    body: '<ae-social-login></ae-social-login>',
+    // The first provider's button ("VK ID").
+    field: { host: 'ae-social-login', selector: 'button' },
+  },
+  {
+    name: 'preferences',
+    label: '<ae-preferences>',
+    entry: "import 'ae-auth-elements/preferences.js';\n",
+    // Shows the locale's defaults until the saved choice is in.
+    body: '<ae-preferences></ae-preferences>',
+    field: { host: 'ae-preferences', selector: 'select' },
+  },
+  {
+    name: 'support',
+    label: '<ae-support>',
+    entry: "import 'ae-auth-elements/support.js';\n",
+    // The "Online chat" launcher.
+    body: '<ae-support></ae-support>',
+    field: { host: 'ae-support', selector: 'button' },
+  },
+  {
+    name: 'support-link',
+    label: '<ae-support-link>',
+    entry: "import 'ae-auth-elements/support-link.js';\n",
+    body: '<p>Trouble signing up? <ae-support-link></ae-support-link></p>',
+    field: { host: 'ae-support-link', selector: 'button' },
+  },
+  // <ae-reset-password> first checks its link with the server (a state per answer), <ae-user-menu> and
+  // <ae-account-panel> ask the session, <ae-address-form> the saved addresses, <ae-conversation> its
+  // conversation: each shows a placeholder until the adapter answers, so its first control waits for a call by
   // design and is not measured here.
 ];
 
