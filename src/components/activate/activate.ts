@@ -136,8 +136,7 @@ export class AeActivate extends AeElement<ActivationCapability & RegistrationCap
   /** Seconds before "Send again" works once `email` is set (the server starts such a wait at registration). */
   @property({ type: Number }) cooldown = 60;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  protected override startLoads(): void {
     // Reconnected: resume an activation that a disconnect aborted (the countdowns resume by themselves).
     if (this.hasUpdated) this.syncToken();
   }

@@ -124,8 +124,7 @@ export class AeConversation extends AeElement<SupportCapability> {
     return this.status;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  protected override startLoads(): void {
     if (this.hasUpdated) void this.load();
   }
 

@@ -160,12 +160,12 @@ export class AeResetPassword extends AeElement<PasswordResetCapability> {
     adoptLightStyles(this, formLightStyles);
     adoptLightStyles(this, resetPasswordLightStyles);
     super.connectedCallback();
-    // Reconnected: check again a link whose check a disconnect aborted.
-    if (this.hasUpdated) this.syncToken();
   }
 
   protected override startLoads(): void {
     void this.ensureValidation().catch(() => undefined);
+    // Reconnected: check again a link whose check a disconnect aborted.
+    if (this.hasUpdated) this.syncToken();
   }
 
   override disconnectedCallback(): void {
