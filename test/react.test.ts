@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { AeRegister, AeCaptcha } from '../src/react/index.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
+import { setDefaultAdapter } from '../src/internal/default-adapter.js';
 import type { AeRegisterSuccessEvent } from '../src/events/register-events.js';
 import { captchaOf, captchaReady, realClick, typeCaptcha, typeInto } from './helpers/dom.js';
 
@@ -44,6 +45,26 @@ describe('React wrappers (ae-auth-elements/react)', () => {
     await waitUntil(() => received.length === 1, 'onAeRegisterSuccess called');
     expect(received[0]!.detail.email).to.equal('react@example.com');
     root.unmount();
+  });
+
+  it("AeCaptcha's first picture comes from its adapter prop, set by React after the element is connected", async () => {
+    const calls: string[] = [];
+    const own = new MemoryAdapter();
+    const page = new MemoryAdapter();
+    setDefaultAdapter({ getCaptcha: (o) => (calls.push('default'), page.getCaptcha(o)) });
+    try {
+      const root = createRoot(host);
+      flushSync(() =>
+        root.render(React.createElement(AeCaptcha, { adapter: { getCaptcha: (o) => (calls.push('own'), own.getCaptcha(o)) } })),
+      );
+      const el = host.querySelector('ae-captcha')!;
+      await captchaReady(el);
+      expect(own.debugCaptchaAnswer(el.captchaId!), 'the picture is the own adapter\'s').to.be.a('string');
+      expect(calls, 'one picture, never from the page default').to.deep.equal(['own']);
+      root.unmount();
+    } finally {
+      setDefaultAdapter(undefined);
+    }
   });
 
   it('AeCaptcha forwards native input events to onInput', async () => {
