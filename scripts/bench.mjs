@@ -123,7 +123,7 @@ log('sizes: bundling with esbuild');
 }
 
 // ---- pages --------------------------------------------------------------------------------------------------------
-log('building the pages: bare Lit, ours (esbuild, esbuild + modulepreload, rollup, CDN), peers');
+log('building the pages: bare Lit, ours (esbuild, esbuild + modulepreload, rollup, Vite, CDN), peers');
 const files = new Map();
 const routes = [];
 const bare = await barePage(files);
@@ -145,11 +145,13 @@ const order = [
   'register-esbuild',
   'register-esbuild-preload',
   'register-rollup',
+  'register-vite',
   'register-cdn',
   ...peerList.filter((p) => p.peer.versus === 'register').map((p) => p.id),
   'captcha-esbuild',
   'captcha-esbuild-preload',
   'captcha-rollup',
+  'captcha-vite',
   'captcha-cdn',
   ...peerList.filter((p) => p.peer.versus === 'captcha').map((p) => p.id),
 ];

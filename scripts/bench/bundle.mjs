@@ -213,3 +213,32 @@ export async function esbuildBundle(entryFile, absWorkingDir, extra = {}) {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Vite's production build of a consumer page (Vite 8: Rolldown), as `vite build` writes it with no config but
+ * `base: './'`: `html` is the page's HTML (its `<script type="module" src="./main.js">` is what Vite rewrites,
+ * adding a `<link rel="modulepreload">` for each chunk the entry imports), `main.js` holds `entryCode`. `dir`: the
+ * consumer project (see makeConsumer). Returns `{ chunks, html }`: the chunks as splitLoad takes them, paths under
+ * `assets/`, and the HTML Vite wrote.
+ */
+export async function viteBundle(dir, html, entryCode, extra = {}) {
+  const { build } = await import('vite');
+  writeFileSync(join(dir, 'index.html'), html);
+  writeFileSync(join(dir, 'main.js'), entryCode);
+  const result = await build({ root: dir, base: './', configFile: false, logLevel: 'silent', ...extra, build: { write: false, ...extra.build } });
+  const output = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const page = output.find((o) => o.type === 'asset' && o.fileName === 'index.html');
+  return {
+    html: typeof page.source === 'string' ? page.source : Buffer.from(page.source).toString('utf8'),
+    chunks: output
+      .filter((o) => o.type === 'chunk')
+      .map((c) => ({
+        fileName: c.fileName,
+        code: c.code,
+        isEntry: c.isEntry,
+        imports: c.imports,
+        dynamicImports: c.dynamicImports,
+        moduleIds: c.moduleIds,
+      })),
+  };
+}

@@ -200,7 +200,8 @@ export async function coldLoad(browser, url, { field, network, afterField = 'clo
 
 /**
  * Sequential request levels: the document is 0; a request the parser or a static `import` found is one more
- * than the file that named it; a request made by running script (`import()`, fetch, XHR) is also at least one
+ * than the file that named it; a request made by running script (`import()`, fetch, XHR, a modulepreload link a
+ * script inserts) is also at least one
  * more than the request that finished last before it was sent (the answer it waited for: the entry runs only
  * once all its static imports are in, a flow's second call goes out after the first one's answer).
  * Returns Map of URL -> { …request, level }.
@@ -209,11 +210,13 @@ function levels(requests) {
   const byUrl = new Map();
   const done = [];
   for (const r of [...requests].sort((a, b) => a.sent - b.sent)) {
-    let level = 0;
+    // Everything but the document is at least level 1 (a parser-found script, a <link rel="modulepreload">).
+    let level = r.resourceType === 'Document' ? 0 : 1;
     const from = r.from && r.from !== r.url ? byUrl.get(r.from) : undefined;
     if (from) level = from.level + 1;
-    else if (r.type === 'parser') level = 1;
-    if (r.byScript) {
+    // A script's request. CDP gives no stack for a <link rel="modulepreload"> that a script inserts (Vite's
+    // preload helper), only the initiator type `script`: it waited for the same answers as one with a stack.
+    if (r.byScript || r.type === 'script') {
       let last;
       for (const d of done) if (d.finished <= r.sent && (!last || d.finished > last.finished)) last = d;
       if (last) level = Math.max(level, last.level + 1);

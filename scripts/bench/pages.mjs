@@ -1,14 +1,15 @@
 // The pages that `npm run bench` and `npm run check:waterfall` load in headless Chromium, and the chunk graphs
 // behind them. Every page is what a site would serve: an HTML file with one `<script type="module">` in its head
-// and the element in its body, no <link rel="modulepreload"> (esbuild and rollup write none; a Vite-built HTML
-// would have them for the entry's static imports, not for what the entry loads with `import()`).
+// and the element in its body, no <link rel="modulepreload"> (esbuild and rollup write none), except where a build
+// writes them: the page Vite builds lists the entry's static imports, and the esbuild + modulepreload page does what
+// an esbuild app can do with its metafile.
 //
 // The package is measured from a snapshot of dist/ taken when the script starts (snapshotPackage), so a
 // concurrent `npm run build` of a colleague cannot change the files halfway through a run.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve } from 'node:path';
-import { ROOT, esbuildBundle, makeConsumer, rollupBundle } from './bundle.mjs';
+import { ROOT, esbuildBundle, makeConsumer, rollupBundle, viteBundle } from './bundle.mjs';
 
 /**
  * The elements CI checks, one page each. `field` is what a person waits for: the first `selector` match inside
@@ -109,7 +110,8 @@ export function snapshotPackage() {
 
 /**
  * A chunk graph: Map of served path -> { code, imports: [paths], dynamicImports: [paths], modules: [ids] },
- * paths relative to the page folder ('chunk-X.js', 'chunks/ru-Y.js'); plus the entry's path.
+ * paths relative to the page folder ('chunk-X.js', 'chunks/ru-Y.js'); plus the entry's path (and, set by
+ * ourPages, `preload`: the paths its page lists as <link rel="modulepreload">).
  */
 function graphOf(chunks, pathOf) {
   const byName = new Map(chunks.map((c) => [c.fileName, pathOf(c)]));
@@ -133,6 +135,20 @@ export async function appBundle(bundler, name, entryCode, packageDir) {
     const file = app.entry(name, entryCode);
     if (bundler === 'esbuild') return graphOf(await esbuildBundle(file, app.dir), (c) => c.outPath);
     return graphOf(await rollupBundle(file), (c) => c.fileName);
+  } finally {
+    app.dispose();
+  }
+}
+
+/** `vite build` of a consumer's page of element `el` (see BUILDS): `{ graph, html }`. */
+export async function vitePage(el, packageDir, extra) {
+  const app = makeConsumer(packageDir);
+  try {
+    const html = pageHtml({ title: `${el.label}, vite`, script: './main.js', body: el.body });
+    const built = await viteBundle(app.dir, html, el.entry, extra);
+    const graph = graphOf(built.chunks, (c) => c.fileName);
+    graph.preload = [...built.html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/([^"]+)"/g)].map((m) => m[1]);
+    return { graph, html: built.html };
   } finally {
     app.dispose();
   }
@@ -192,12 +208,14 @@ export async function cdnGraph(packageDir) {
 
 /**
  * The static levels of a chunk graph: level 1 is the entry, level n+1 what level n imports statically and was not
- * requested earlier (the browser discovers a module's imports once it has it). Returns `[[paths of level 1],
+ * requested earlier (the browser discovers a module's imports once it has it); what the page lists as
+ * <link rel="modulepreload"> (`preload`: paths) is level 1 with the entry. Returns `[[paths of level 1],
  * [level 2], …]`. Everything in it is fetched before the entry runs.
  */
-export function staticLevels({ graph, entry }) {
-  const levels = [[entry]];
-  const seen = new Set([entry]);
+export function staticLevels({ graph, entry, preload = [] }) {
+  const first = [entry, ...preload.filter((p) => p !== entry)];
+  const levels = [first];
+  const seen = new Set(first);
   for (;;) {
     const next = [];
     for (const p of levels.at(-1)) {
@@ -244,7 +262,7 @@ export function writeEntry(dir, name, code) {
   return file;
 }
 
-/** How each of our pages is built: a consumer's app bundle (esbuild or rollup, splitting) or the CDN file. */
+/** How each of our pages is built: a consumer's app bundle (esbuild, rollup, Vite; splitting) or the CDN file. */
 export const BUILDS = [
   { id: 'esbuild', label: 'app bundle, esbuild splitting' },
   // The same bundle, its page listing the chunks the entry imports as <link rel="modulepreload">, which an esbuild
@@ -252,6 +270,10 @@ export const BUILDS = [
   // own (evanw/esbuild#3780, open), a request level the browser otherwise finds only once the entry is in.
   { id: 'esbuild-preload', label: 'app bundle, esbuild splitting + modulepreload' },
   { id: 'rollup', label: 'app bundle, rollup splitting' },
+  // `vite build` of the page (Vite 8: Rolldown, its own minifier), no config but `base: './'`: the HTML is Vite's,
+  // with a <link rel="modulepreload"> for each chunk the entry imports; lazy chunks come through Vite's preload
+  // helper together with their imports.
+  { id: 'vite', label: 'app page, vite build' },
   { id: 'cdn', label: 'CDN file dist/cdn' },
 ];
 
@@ -275,12 +297,20 @@ export async function ourPages(files, packageDir, elements = ELEMENTS, builds = 
         graph = cdn;
         url = `/cdn/${el.name}.html`;
         files.set(url, pageHtml({ title: `${el.label}, CDN file`, script: `./${CDN_ENTRY}`, body: el.body }));
+      } else if (build === 'vite') {
+        base = `/vite/${el.name}/`;
+        const built = await vitePage(el, packageDir);
+        graph = built.graph;
+        addGraph(files, base, graph);
+        url = base;
+        files.set(`${base}index.html`, built.html);
       } else {
         graph = await appBundle(build === 'esbuild-preload' ? 'esbuild' : build, el.name, el.entry, packageDir);
         base = `/${build}/${el.name}/`;
         addGraph(files, base, graph);
         url = base;
-        const preload = build === 'esbuild-preload' ? staticLevels(graph).slice(1).flat().map((p) => `./${p}`) : [];
+        graph.preload = build === 'esbuild-preload' ? staticLevels(graph).slice(1).flat() : [];
+        const preload = graph.preload.map((p) => `./${p}`);
         files.set(`${base}index.html`, pageHtml({ title: `${el.label}, ${build}`, script: `./${graph.entry}`, body: el.body, preload }));
       }
       const how = BUILDS.find((b) => b.id === build).label;
