@@ -137,6 +137,22 @@ export function splitLoad(chunks) {
 
 const quietWarnings = new Set(['CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION', 'THIS_IS_UNDEFINED']);
 
+/** The chunks of a rollup or Rolldown (Vite) output, as splitLoad takes them: both write the same fields. */
+function chunkRecords(output) {
+  return output
+    .filter((o) => o.type === 'chunk')
+    .map((c) => ({
+      fileName: c.fileName,
+      code: c.code,
+      isEntry: c.isEntry,
+      imports: c.imports,
+      dynamicImports: c.dynamicImports,
+      moduleIds: c.moduleIds,
+      // Each module's code as rendered into the chunk (tree-shaken, before minification), for diagnostics.
+      modules: Object.fromEntries(Object.entries(c.modules).map(([id, m]) => [id, m.code ?? ''])),
+    }));
+}
+
 /** rollup + nodeResolve({ browser: true }) + terser, in memory. Returns the chunks (see splitLoad). */
 export async function rollupBundle(input) {
   const { rollup } = await import('rollup');
@@ -151,18 +167,7 @@ export async function rollupBundle(input) {
   });
   try {
     const { output } = await bundle.generate({ format: 'es', chunkFileNames: '[name]-[hash].js' });
-    return output
-      .filter((o) => o.type === 'chunk')
-      .map((c) => ({
-        fileName: c.fileName,
-        code: c.code,
-        isEntry: c.isEntry,
-        imports: c.imports,
-        dynamicImports: c.dynamicImports,
-        moduleIds: c.moduleIds,
-        // Each module's code as rendered into the chunk (tree-shaken, before minification), for diagnostics.
-        modules: Object.fromEntries(Object.entries(c.modules).map(([id, m]) => [id, m.code ?? ''])),
-      }));
+    return chunkRecords(output);
   } finally {
     await bundle.close();
   }
@@ -230,15 +235,6 @@ export async function viteBundle(dir, html, entryCode, extra = {}) {
   const page = output.find((o) => o.type === 'asset' && o.fileName === 'index.html');
   return {
     html: typeof page.source === 'string' ? page.source : Buffer.from(page.source).toString('utf8'),
-    chunks: output
-      .filter((o) => o.type === 'chunk')
-      .map((c) => ({
-        fileName: c.fileName,
-        code: c.code,
-        isEntry: c.isEntry,
-        imports: c.imports,
-        dynamicImports: c.dynamicImports,
-        moduleIds: c.moduleIds,
-      })),
+    chunks: chunkRecords(output),
   };
 }
