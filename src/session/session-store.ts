@@ -18,7 +18,7 @@
  * again (the snapshot stays on screen meanwhile).
  */
 import type { Session, SessionCapability } from '../adapter/types.js';
-import { requireCapability } from '../adapter/capability.js';
+import { needCapability } from '../internal/need-capability.js';
 import { AdapterError } from '../adapter/adapter-error.js';
 import { AeSessionChangeEvent } from '../events/session-events.js';
 import { openSessionChannel } from './session-channel.js';
@@ -123,7 +123,7 @@ export function refreshSession(adapter: SessionCapability, o?: { signal?: AbortS
 /** adapter.signOut(), then setSession(null). */
 export async function signOut(adapter: SessionCapability, o?: { signal?: AbortSignal }): Promise<void> {
   lastAdapter = adapter;
-  const session = requireCapability(adapter, 'session');
+  const session = typeof adapter.signOut === 'function' ? adapter : await needCapability(adapter, 'session', 'signOut');
   await session.signOut(o?.signal ? { signal: o.signal } : undefined);
   setSession(null);
 }
@@ -147,7 +147,11 @@ function startRequest(adapter: SessionCapability): Request {
   const r: Request = { adapter, generation, controller, waiters: 0, done: Promise.resolve() };
   r.done = (async () => {
     try {
-      const answer = await requireCapability(adapter, 'session').getSession({ signal: controller.signal });
+      // The call starts in this task when the adapter has the method (needCapability loads the capability
+      // table only for the 'unsupported' answer to an adapter that lacks it).
+      const session =
+        typeof adapter.getSession === 'function' ? adapter : await needCapability(adapter, 'session', 'getSession');
+      const answer = await session.getSession({ signal: controller.signal });
       if (controller.signal.aborted || r.generation !== generation) return;
       const next = answer === null ? SIGNED_OUT : signedIn(checked(answer));
       commit(next, identity(current) !== identity(next));
