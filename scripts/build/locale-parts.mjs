@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Run after `lit-localize build` (`npm run localize:build`): splits each generated locale module
+// (src/locales/generated/ru.ts, bg.ts: every text of the library) into two parts:
+//  - <locale>-first.ts: the texts of every element whose first control needs no adapter answer (the forms, the
+//    captcha, the social block, the support launcher and chat, the preferences, the user menu, the letters of the
+//    sign-up). A locale preset (`ae-auth-elements/ru.js`) carries this part in the page's own bundle.
+//  - <locale>-rest.ts: the texts of the buyer's account area, whose elements show their first control only after
+//    an adapter answer anyway: `<ae-account-panel>` and its sections, `<ae-address-form>`, `<ae-conversation>`,
+//    and the account's letters. The preset requests it with the page's first requests; those elements
+//    (`static localeTexts = 'rest'`) hold their first update until it is there (src/locales/preload.ts).
+// A locale loaded on demand (no preset) loads both parts at once (src/locales/configure.ts). The full module
+// stays the package's `ae-auth-elements/locales/ru.js` for pages that merge our texts into their own runtime.
+//
+// A text goes to the rest part when every source file that uses its id (ids are string literals: lit-localize
+// extracts them so) is in the account area (REST_USERS); a text that any other file uses stays in the first part.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const GENERATED = join(ROOT, 'src/locales/generated');
+const LOCALES = ['ru', 'bg'];
+
+/** The source folders and files of the account area (relative to src/, `/` separators). */
+export const REST_USERS = [
+  'components/account-panel/',
+  'components/address-form/',
+  'components/conversation/',
+  'adapter/memory-account.ts',
+];
+
+/** `{ header, entries: [{ id, text }], footer }` of a module written by lit-localize (runtime mode). */
+function parseGenerated(file) {
+  const source = readFileSync(file, 'utf8');
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  let object;
+  sf.forEachChild(function visit(node) {
+    if (ts.isVariableDeclaration(node) && node.name.getText(sf) === 'templates' && node.initializer) {
+      if (ts.isObjectLiteralExpression(node.initializer)) object = node.initializer;
+    }
+    node.forEachChild(visit);
+  });
+  if (!object) throw new Error(`${relative(ROOT, file)}: no \`templates\` object (has lit-localize's output changed?)`);
+  const entries = object.properties.map((p) => {
+    if (!ts.isPropertyAssignment(p) || !ts.isStringLiteral(p.name)) {
+      throw new Error(`${relative(ROOT, file)}: unexpected entry ${p.getText(sf).slice(0, 60)}`);
+    }
+    return { id: p.name.text, text: p.getText(sf) };
+  });
+  return { header: source.slice(0, object.getStart(sf)), footer: source.slice(object.getEnd()), entries };
+}
+
+function sourceFiles(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (path !== GENERATED) sourceFiles(path, out);
+    } else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** The ids, of `ids`, that only files of the account area use. */
+function restOnly(ids) {
+  const outside = new Set();
+  const inside = new Set();
+  for (const file of sourceFiles(join(ROOT, 'src'))) {
+    const rel = relative(join(ROOT, 'src'), file).split(sep).join('/');
+    const area = REST_USERS.some((u) => (u.endsWith('/') ? rel.startsWith(u) : rel === u)) ? inside : outside;
+    const text = readFileSync(file, 'utf8');
+    for (const id of ids) if (text.includes(`'${id}'`) || text.includes(`"${id}"`)) area.add(id);
+  }
+  return new Set([...inside].filter((id) => !outside.has(id)));
+}
+
+const note = (part) =>
+  `// Written by scripts/build/locale-parts.mjs from the module above (run \`npm run localize:build\`): ${part}.\n`;
+
+let rest;
+for (const locale of LOCALES) {
+  const { header, footer, entries } = parseGenerated(join(GENERATED, `${locale}.ts`));
+  rest ??= restOnly(entries.map((e) => e.id));
+  const write = (part, list, what) => {
+    const body = `{\n${list.map((e) => `  ${e.text},`).join('\n')}\n}`;
+    writeFileSync(join(GENERATED, `${locale}-${part}.ts`), header + body + footer + note(what));
+  };
+  const later = entries.filter((e) => rest.has(e.id));
+  write('first', entries.filter((e) => !rest.has(e.id)), 'the texts a preset carries in the page');
+  write('rest', later, "the account area's texts, requested with the page's first requests");
+  console.log(`locale-parts: ${locale}: ${entries.length - later.length} texts in the first part, ${later.length} in the rest`);
+}
