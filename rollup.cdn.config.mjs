@@ -36,8 +36,11 @@ function inElementsFile(id, getModuleInfo) {
   }
   return staticGraph.has(id);
 }
-/** dist/cdn/ru.js and bg.js (src/define/ru.ts, bg.ts) carry their locale's texts themselves: one request each. */
-const LOCALE_TEXTS = /[\\/]src[\\/](?:locales[\\/]generated|define)[\\/](ru|bg)\.ts$/;
+/**
+ * dist/cdn/ru.js and bg.js (src/define/ru.ts, bg.ts) carry their locale's first texts themselves (one request
+ * each); the account area's texts are a chunk of their own (chunks/ru-rest-*.js, scripts/build/locale-parts.mjs).
+ */
+const LOCALE_TEXTS = /[\\/]src[\\/](?:locales[\\/]generated[\\/](ru|bg)-first|define[\\/](ru|bg))\.ts$/;
 
 export default {
   // src/cdn.ts: the forms at once, the account, support and social elements when their tag appears.
@@ -53,7 +56,7 @@ export default {
     // Everything the elements' file needs statically stays in it (one file, no request level of its own);
     // api.js imports it from there rather than both importing a shared chunk.
     manualChunks: (id, { getModuleInfo }) =>
-      inElementsFile(id, getModuleInfo) ? 'ae-auth-elements' : LOCALE_TEXTS.exec(id)?.[1],
+      inElementsFile(id, getModuleInfo) ? 'ae-auth-elements' : LOCALE_TEXTS.exec(id)?.slice(1).find(Boolean),
     chunkFileNames: (chunk) =>
       chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]transliteration[\\/]/.test(id))
         ? 'chunks/transliteration-[hash].js'

@@ -7,9 +7,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
 // In this order, as a page would: the language, the preset, the elements (static imports evaluate in order).
 import './helpers/lang-ru.js';
+import './helpers/resource-timing.js';
 import '../src/define/ru.js';
 import '../src/define/ae-register.js';
 import '../src/define/ae-login.js';
+import '../src/define/ae-account-panel.js';
+import '../src/define/ae-address-form.js';
+import '../src/define/ae-conversation.js';
+import { templates as firstTexts } from '../src/locales/generated/ru-first.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { getLocale, setLocale } from '../src/locales/localization.js';
 
@@ -53,8 +58,35 @@ function mountNow(tag: string) {
     },
   };
 }
+/** A text of the account area (scripts/build/locale-parts.mjs): absent from the preset until its rest arrives. */
+const REST_ID = 'account.chunk.failed';
+const restBeforeElements = performance.now();
 const register = mountNow('ae-register');
+// Whether the rest part had arrived when <ae-register> finished its first update (it must not have waited).
+const registerBeforeRest = register.el.updateComplete.then(() => !(REST_ID in firstTexts));
 const login = mountNow('ae-login');
+// The account area's elements, whose texts are in the preset's rest part: in the same task too.
+const panel = mountNow('ae-account-panel');
+const addresses = mountNow('ae-address-form');
+const conversation = mountNow('ae-conversation');
+(conversation.el as Element & { conversationId?: string }).conversationId = 'no-such-conversation';
+
+/** `{ english, russian }` texts of the rest part (from locales/ru.xlf; only units without placeholders). */
+async function restTexts(): Promise<{ english: string[]; russian: string[] }> {
+  const { templates } = await import('../src/locales/generated/ru-rest.js');
+  const xlf = new DOMParser().parseFromString(await (await fetch('/locales/ru.xlf')).text(), 'application/xml');
+  const english: string[] = [];
+  const russian: string[] = [];
+  for (const unit of xlf.querySelectorAll('trans-unit')) {
+    if (!(unit.id in templates)) continue;
+    const source = unit.querySelector('source')!;
+    const target = unit.querySelector('target');
+    if (source.children.length || !target || target.children.length) continue; // placeholders: not compared
+    english.push(source.textContent!.replace(/\s+/g, ' ').trim());
+    russian.push(target.textContent!.replace(/\s+/g, ' ').trim());
+  }
+  return { english, russian };
+}
 
 async function mountRecorded(tag: string) {
   const el = document.createElement(tag) as Element;
@@ -83,6 +115,30 @@ describe('the Russian preset on a Russian page', () => {
     expect(texts.filter((t) => ENGLISH.test(t))).to.deep.equal([]);
     expect(texts.join(' ')).to.match(/Войти|Вход/);
   });
+
+  it("requests the account area's texts with the page's first requests; <ae-register> does not wait for them", async () => {
+    expect(await registerBeforeRest, "<ae-register>'s first update done before the rest part arrived").to.equal(true);
+    await waitUntil(() => REST_ID in firstTexts, 'the rest part merged into the preset', { timeout: 5000 });
+    const request = performance.getEntriesByType('resource').find((e) => /ru-rest/.test(e.name));
+    expect(request, 'a request of the rest part').to.not.equal(undefined);
+    expect(request!.startTime, 'requested before any element was created').to.be.below(restBeforeElements);
+  });
+
+  for (const [name, mounted] of [
+    ['<ae-account-panel>', panel],
+    ['<ae-address-form>', addresses],
+    ['<ae-conversation>', conversation],
+  ] as const) {
+    it(`gives ${name}, whose texts are in the rest part, a Russian first frame: it waits for them`, async () => {
+      const { english, russian } = await restTexts();
+      expect(english.length, 'texts of the rest part to compare').to.be.above(100);
+      const shown = () => mounted.el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      await waitUntil(() => russian.some((t) => t.length > 3 && shown().includes(t)), `a Russian text of the rest part in ${name}`, { timeout: 5000 });
+      const texts = (await mounted.texts()).join(' | ');
+      expect(english.filter((t) => t.length > 7 && texts.includes(t)), 'English texts of the rest part').to.deep.equal([]);
+      expect(texts, 'Cyrillic shown').to.match(/[а-яё]{4}/i);
+    });
+  }
 
   it('still switches to Bulgarian (loaded on demand) and back', async () => {
     const { el, remove } = await mountRecorded('ae-register');

@@ -22,10 +22,13 @@ export function configure(preloaded?: PreloadedLocale): LocaleControls | undefin
   const loadLocale = (locale: string) =>
     locale === preloaded?.locale
       ? Promise.resolve({ templates: preloaded.templates })
-      : // Written out literally so that every bundler makes one small chunk per locale, with no plugin.
-        locale === 'ru'
-        ? import('./generated/ru.js')
-        : import('./generated/bg.js');
+      : // Both parts at once (scripts/build/locale-parts.mjs): one request level. Written out literally so that
+        // every bundler makes small chunks per locale, with no plugin.
+        Promise.all(
+          locale === 'ru'
+            ? [import('./generated/ru-first.js'), import('./generated/ru-rest.js')]
+            : [import('./generated/bg-first.js'), import('./generated/bg-rest.js')],
+        ).then(([first, rest]) => ({ templates: { ...first.templates, ...rest.templates } }));
   try {
     return configureLocalization({ sourceLocale, targetLocales, loadLocale: loadLocale as never });
   } catch {

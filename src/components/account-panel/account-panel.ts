@@ -92,6 +92,8 @@ function loadLogin(): Promise<unknown> {
  */
 export class AeAccountPanel extends AeElement<AccountCapability & SupportCapability & SessionCapability> {
   static override styles = accountPanelStyles;
+  /** @internal Its texts are in a locale preset's rest part (src/locales/preload.ts, scripts/build/locale-parts.mjs). */
+  static readonly localeTexts = 'rest';
 
   private readonly internals = this.attachInternals();
   private readonly session = new SessionController(this, (s) => this.onSnapshot(s));

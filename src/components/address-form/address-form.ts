@@ -82,6 +82,8 @@ function emptyValues(country: string): Values {
  */
 export class AeAddressForm extends AeElement<AddressCalls> {
   static override styles = addressFormStyles;
+  /** @internal Its texts are in a locale preset's rest part (src/locales/preload.ts, scripts/build/locale-parts.mjs). */
+  static readonly localeTexts = 'rest';
 
   private readonly uid = `ae-address-${++instances}`;
   private readonly internals = this.attachInternals();

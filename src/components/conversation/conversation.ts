@@ -92,6 +92,8 @@ function newClientId(): string {
  */
 export class AeConversation extends AeElement<SupportCapability> {
   static override styles = conversationStyles;
+  /** @internal Its texts are in a locale preset's rest part (src/locales/preload.ts, scripts/build/locale-parts.mjs). */
+  static readonly localeTexts = 'rest';
 
   /** Ids of the messages shown: one is never shown twice, whatever the transport does. */
   private readonly seen = new Set<string>();
