@@ -6,8 +6,8 @@
 //    sign-up). A locale preset (`ae-auth-elements/ru.js`) carries this part in the page's own bundle.
 //  - <locale>-rest.ts: the texts of the buyer's account area, whose elements show their first control only after
 //    an adapter answer anyway: `<ae-account-panel>` and its sections, `<ae-address-form>`, `<ae-conversation>`,
-//    and the account's letters. The preset requests it with the page's first requests; those elements
-//    (`static localeTexts = 'rest'`) hold their first update until it is there (src/locales/preload.ts).
+//    and the account's letters. The first of those elements (`static localeTexts = 'rest'`) to update requests
+//    it and holds its update until it is there (src/locales/preload.ts); a page without them never loads it.
 // A locale loaded on demand (no preset) loads both parts at once (src/locales/configure.ts). The full module
 // stays the package's `ae-auth-elements/locales/ru.js` for pages that merge our texts into their own runtime.
 //
@@ -87,6 +87,6 @@ for (const locale of LOCALES) {
   };
   const later = entries.filter((e) => rest.has(e.id));
   write('first', entries.filter((e) => !rest.has(e.id)), 'the texts a preset carries in the page');
-  write('rest', later, "the account area's texts, requested with the page's first requests");
+  write('rest', later, "the account area's texts, requested by the first of its elements");
   console.log(`locale-parts: ${locale}: ${entries.length - later.length} texts in the first part, ${later.length} in the rest`);
 }

@@ -1,7 +1,8 @@
 /**
  * `import 'ae-auth-elements/ru.js'` before the elements: a Russian page (`<html lang="ru">`) renders its first
  * frame in Russian, with the texts in the page's own bundle instead of a chunk loaded after the first render.
- * The account area's texts (account panel, address form, conversation) come in a chunk requested at once.
+ * The account area's texts (account panel, address form, conversation) come in a chunk that the first of those
+ * elements requests.
  * See src/locales/preload.ts.
  */
 import { templates } from '../locales/generated/ru-first.js';
