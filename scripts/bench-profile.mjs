@@ -40,13 +40,13 @@ function moduleMarks(code) {
 }
 
 /** Serves `chunks` (esbuildBundle's) under `base` and returns the page's URL; `headers` gets each file's modules. */
-function addPage(files, headers, base, chunks, { title, body }) {
+function addPage(files, headers, base, chunks, { title, body, lang }) {
   for (const c of chunks) {
     files.set(base + c.outPath, c.code);
     headers.set(base + c.outPath, moduleMarks(c.code));
   }
   const entry = chunks.find((c) => c.isEntry);
-  files.set(`${base}index.html`, pageHtml({ title, script: `./${entry.outPath}`, body }));
+  files.set(`${base}index.html`, pageHtml({ title, script: `./${entry.outPath}`, body, lang }));
   return base;
 }
 
@@ -96,7 +96,7 @@ const app = makeConsumer(snapshot.dir);
 try {
   for (const el of ELEMENTS.filter((e) => ONLY.includes(e.name))) {
     const chunks = await esbuildBundle(app.entry(el.name, el.entry), app.dir, { minify: false });
-    const url = addPage(files, headers, `/${el.name}/`, chunks, { title: el.label, body: el.body });
+    const url = addPage(files, headers, `/${el.name}/`, chunks, { title: el.label, body: el.body, lang: el.lang });
     pages.push({ id: el.name, element: el, label: `${el.label}, app bundle (esbuild)`, url, field: el.field });
   }
 } finally {

@@ -129,6 +129,9 @@ const routes = [];
 const bare = await barePage(files);
 const shown = ELEMENTS.filter((e) => e.name === 'register' || e.name === 'captcha');
 const ourList = await ourPages(files, snapshot.dir, shown);
+// A Russian page with the preset (the first frame in Russian), from the best app bundle and from the CDN: what
+// the locale's texts cost next to the English rows of the same builds.
+ourList.push(...(await ourPages(files, snapshot.dir, ELEMENTS.filter((e) => e.name === 'register-ru'), ['rollup', 'cdn'])));
 const peerList = await peerPages(files, routes, peers);
 // bench/index.html + bench.js with the CDN file at ../dist/cdn/, for the keystroke and heap rows.
 for (const f of ['index.html', 'bench.js']) files.set(`/bench/${f}`, readFileSync(join(ROOT, 'bench', f)));
@@ -147,6 +150,8 @@ const order = [
   'register-rollup',
   'register-vite',
   'register-cdn',
+  'register-ru-rollup',
+  'register-ru-cdn',
   ...peerList.filter((p) => p.peer.versus === 'register').map((p) => p.id),
   'captcha-esbuild',
   'captcha-esbuild-preload',

@@ -26,6 +26,18 @@ export const ELEMENTS = [
     field: { host: 'ae-register', selector: 'input[name="email"]' },
   },
   {
+    // The product's own audience: a Russian page with the Russian preset before the element (README, "Russian
+    // and Bulgarian"), so the first frame is in Russian; on the CDN, dist/cdn/ru.js before the elements' file.
+    name: 'register-ru',
+    label: '<ae-register>, Russian page',
+    entry: "import 'ae-auth-elements/ru.js';\nimport 'ae-auth-elements/register.js';\n",
+    lang: 'ru',
+    cdnBefore: ['ru.js'],
+    define: 'register',
+    body: '<ae-register></ae-register>',
+    field: { host: 'ae-register', selector: 'input[name="email"]' },
+  },
+  {
     name: 'captcha',
     label: '<ae-captcha>',
     entry: "import 'ae-auth-elements/captcha.js';\n",
@@ -144,7 +156,7 @@ export async function appBundle(bundler, name, entryCode, packageDir) {
 export async function vitePage(el, packageDir, extra) {
   const app = makeConsumer(packageDir);
   try {
-    const html = pageHtml({ title: `${el.label}, vite`, script: './main.js', body: el.body });
+    const html = pageHtml({ title: `${el.label}, vite`, script: './main.js', body: el.body, lang: el.lang });
     const built = await viteBundle(app.dir, html, el.entry, extra);
     const graph = graphOf(built.chunks, (c) => c.fileName);
     graph.preload = [...built.html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/([^"]+)"/g)].map((m) => m[1]);
@@ -231,14 +243,14 @@ export function staticLevels({ graph, entry, preload = [] }) {
 }
 
 /** The HTML of a bench page. */
-export function pageHtml({ title, script, body, lang = 'en', preload = [] }) {
+export function pageHtml({ title, script, scripts = [script], body, lang = 'en', preload = [] }) {
   return `<!doctype html>
 <html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
-    <script type="module" src="${script}"></script>${preload.map((href) => `\n    <link rel="modulepreload" href="${href}" />`).join('')}
+    ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n    ')}${preload.map((href) => `\n    <link rel="modulepreload" href="${href}" />`).join('')}
   </head>
   <body>
     <main>
@@ -294,9 +306,11 @@ export async function ourPages(files, packageDir, elements = ELEMENTS, builds = 
       if (build === 'cdn') {
         cdn ??= await cdnGraph(packageDir);
         if (!files.has(`/cdn/${CDN_ENTRY}`)) addGraph(files, '/cdn/', cdn);
-        graph = cdn;
+        // Scripts the page loads before the elements' file (a locale preset) are requested with it: level 1.
+        graph = el.cdnBefore ? { ...cdn, preload: el.cdnBefore } : cdn;
         url = `/cdn/${el.name}.html`;
-        files.set(url, pageHtml({ title: `${el.label}, CDN file`, script: `./${CDN_ENTRY}`, body: el.body }));
+        const before = (el.cdnBefore ?? []).map((f) => `./${f}`);
+        files.set(url, pageHtml({ title: `${el.label}, CDN file`, scripts: [...before, `./${CDN_ENTRY}`], body: el.body, lang: el.lang }));
       } else if (build === 'vite') {
         base = `/vite/${el.name}/`;
         const built = await vitePage(el, packageDir);
@@ -311,7 +325,7 @@ export async function ourPages(files, packageDir, elements = ELEMENTS, builds = 
         url = base;
         graph.preload = build === 'esbuild-preload' ? staticLevels(graph).slice(1).flat() : [];
         const preload = graph.preload.map((p) => `./${p}`);
-        files.set(`${base}index.html`, pageHtml({ title: `${el.label}, ${build}`, script: `./${graph.entry}`, body: el.body, preload }));
+        files.set(`${base}index.html`, pageHtml({ title: `${el.label}, ${build}`, script: `./${graph.entry}`, body: el.body, preload, lang: el.lang }));
       }
       const how = BUILDS.find((b) => b.id === build).label;
       pages.push({ id: `${el.name}-${build}`, element: el, build, label: `${el.label}, ${how}`, url, base, field: el.field, graph });
