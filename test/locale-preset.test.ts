@@ -17,47 +17,9 @@ import '../src/define/ae-conversation.js';
 import { templates as firstTexts } from '../src/locales/generated/ru-first.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { getLocale, setLocale } from '../src/locales/localization.js';
+import { englishRestTextsShown, mountNow, restTexts } from './helpers/preset-page.js';
+import type { Element } from './helpers/preset-page.js';
 
-type Element = HTMLElement & { adapter?: unknown; updateComplete: Promise<unknown> };
-
-/** Every text the element shows, as it is added: light DOM and shadow root, from before its first render. */
-function recordTexts(el: HTMLElement): { texts: string[]; stop: () => void } {
-  const texts: string[] = [];
-  const take = (n: Node) => {
-    const t = n.textContent?.replace(/\s+/g, ' ').trim();
-    if (t) texts.push(t);
-  };
-  const observer = new MutationObserver((records) => {
-    for (const r of records) {
-      r.addedNodes.forEach(take);
-      if (r.type === 'characterData') take(r.target);
-    }
-  });
-  const options = { childList: true, subtree: true, characterData: true };
-  observer.observe(el, options);
-  // Lit attaches the shadow root when the element connects, before its first update (a microtask later).
-  if (el.shadowRoot) observer.observe(el.shadowRoot, options);
-  return { texts, stop: () => observer.disconnect() };
-}
-
-/**
- * Put in the page in the same task as the modules' evaluation, as the tags of a page's markup are upgraded when
- * the element is defined: the first update is a microtask away, so nothing but the preset can make it Russian.
- */
-function mountNow(tag: string) {
-  const el = document.createElement(tag) as Element;
-  el.adapter = new MemoryAdapter({ latency: 0 });
-  document.body.append(el);
-  const recording = recordTexts(el);
-  return {
-    el,
-    async texts() {
-      await el.updateComplete;
-      recording.stop();
-      return recording.texts;
-    },
-  };
-}
 /** A text of the account area (scripts/build/locale-parts.mjs): absent from the preset until its rest arrives. */
 const REST_ID = 'account.chunk.failed';
 const register = mountNow('ae-register');
@@ -70,23 +32,6 @@ const addresses = mountNow('ae-address-form');
 const conversation = mountNow('ae-conversation');
 (conversation.el as Element & { conversationId?: string }).conversationId = 'no-such-conversation';
 const elementsPlaced = performance.now();
-
-/** `{ english, russian }` texts of the rest part (from locales/ru.xlf; only units without placeholders). */
-async function restTexts(): Promise<{ english: string[]; russian: string[] }> {
-  const { templates } = await import('../src/locales/generated/ru-rest.js');
-  const xlf = new DOMParser().parseFromString(await (await fetch('/locales/ru.xlf')).text(), 'application/xml');
-  const english: string[] = [];
-  const russian: string[] = [];
-  for (const unit of xlf.querySelectorAll('trans-unit')) {
-    if (!(unit.id in templates)) continue;
-    const source = unit.querySelector('source')!;
-    const target = unit.querySelector('target');
-    if (source.children.length || !target || target.children.length) continue; // placeholders: not compared
-    english.push(source.textContent!.replace(/\s+/g, ' ').trim());
-    russian.push(target.textContent!.replace(/\s+/g, ' ').trim());
-  }
-  return { english, russian };
-}
 
 async function mountRecorded(tag: string) {
   const el = document.createElement(tag) as Element;
@@ -132,13 +77,9 @@ describe('the Russian preset on a Russian page', () => {
     ['<ae-conversation>', conversation],
   ] as const) {
     it(`gives ${name}, whose texts are in the rest part, a Russian first frame: it waits for them`, async () => {
-      const { english, russian } = await restTexts();
-      expect(english.length, 'texts of the rest part to compare').to.be.above(100);
-      const shown = () => mounted.el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-      await waitUntil(() => russian.some((t) => t.length > 3 && shown().includes(t)), `a Russian text of the rest part in ${name}`, { timeout: 5000 });
-      const texts = (await mounted.texts()).join(' | ');
-      expect(english.filter((t) => t.length > 7 && texts.includes(t)), 'English texts of the rest part').to.deep.equal([]);
-      expect(texts, 'Cyrillic shown').to.match(/[а-яё]{4}/i);
+      const texts = await restTexts('ru', () => import('../src/locales/generated/ru-rest.js'));
+      expect(texts.english.length, 'texts of the rest part to compare').to.be.above(100);
+      expect(await englishRestTextsShown(mounted, texts), 'English texts of the rest part').to.deep.equal([]);
     });
   }
 
