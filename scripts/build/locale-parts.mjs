@@ -23,7 +23,7 @@ const GENERATED = join(ROOT, 'src/locales/generated');
 const LOCALES = ['ru', 'bg'];
 
 /** The source folders and files of the account area (relative to src/, `/` separators). */
-export const REST_USERS = [
+const REST_USERS = [
   'components/account-panel/',
   'components/address-form/',
   'components/conversation/',

@@ -8,8 +8,14 @@ type Templates = Record<string, unknown>;
 /** While the preset's locale is being applied (microtasks, never a request): every element's update waits. */
 let settling: Promise<void> | undefined;
 
-/** Per preset locale: the rest of its texts (the account area's), loaded once, merged into the preset's object. */
-const rests = new Map<string, { merged: boolean; loading?: Promise<void>; load(): Promise<void> }>();
+/** A preset's rest of its texts (the account area's), loaded once, merged into the preset's object. */
+interface RestPart {
+  merged: boolean;
+  loading?: Promise<void>;
+  load(): Promise<void>;
+}
+/** Per preset locale. */
+const rests = new Map<string, RestPart>();
 
 /**
  * An update of an element whose texts are in the rest part (`static localeTexts = 'rest'`: the account panel, the
@@ -42,7 +48,7 @@ function restPending(el: AeElement): Promise<void> | undefined {
  */
 export function preloadLocale(locale: AeLocale, templates: Templates, rest?: () => Promise<{ templates: Templates }>): void {
   if (rest && !rests.has(locale)) {
-    const state: { merged: boolean; loading?: Promise<void>; load(): Promise<void> } = {
+    const state: RestPart = {
       merged: false,
       load: () =>
         (state.loading ??= rest().then(
@@ -66,7 +72,8 @@ export function preloadLocale(locale: AeLocale, templates: Templates, rest?: () 
       .finally(() => {
         if (settling === done) settling = undefined;
       }));
-  } else if (!rest) return;
+  }
+  if (!applying && !rest) return; // nothing to wait for on this page
   const proto = AeElement.prototype as unknown as { scheduleUpdate(): void | Promise<unknown> };
   if (Object.prototype.hasOwnProperty.call(proto, 'scheduleUpdate')) return; // wrapped by the other preset
   const scheduleUpdate = proto.scheduleUpdate;
