@@ -10,6 +10,7 @@ import { preloadLocale } from '../src/locales/preload.js';
 import '../src/define/ae-account-panel.js';
 import '../src/define/ae-register.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
+import { shadowText } from './helpers/preset-page.js';
 
 let attempts = 0;
 let offline = true;
@@ -30,7 +31,7 @@ function mount(tag: string): Element {
 describe('a locale preset whose rest part cannot be loaded', () => {
   it('renders the account panel anyway (its texts in English), and in Russian after the next update once online', async () => {
     const panel = mount('ae-account-panel');
-    const shown = () => panel.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const shown = () => shadowText(panel);
     // Signed out: the panel says so above the sign-in form (a text of the rest part).
     await waitUntil(() => /sign in/i.test(shown()), 'the signed-out text, in English', { timeout: 5000 });
     expect(attempts, 'asked for the panel').to.be.at.least(1);

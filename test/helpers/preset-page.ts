@@ -73,14 +73,25 @@ export async function restTexts(
   return { english, localized };
 }
 
+/** The text of an element's shadow root, its white space collapsed. */
+export const shadowText = (el: HTMLElement): string => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+/** The URLs of this page's resource requests that match `pattern` (see resource-timing.ts). */
+export const requested = (pattern: RegExp): string[] =>
+  performance.getEntriesByType('resource').map((e) => e.name).filter((n) => pattern.test(n));
+
+/** Waits until `el` shows one of the `localized` texts of a rest part. */
+export function untilLocalizedRest(el: HTMLElement, localized: string[]): Promise<void> {
+  const what = `a localized text of the rest part in <${el.localName}>`;
+  return waitUntil(() => localized.some((t) => t.length > 3 && shadowText(el).includes(t)), what, { timeout: 5000 });
+}
+
 /**
  * Waits until `mounted` shows a text of the rest part in the locale, then returns the English texts of the rest
  * part it ever showed (from before its first render): `[]` when it waited for the rest before rendering.
  */
 export async function englishRestTextsShown(mounted: Mounted, texts: { english: string[]; localized: string[] }): Promise<string[]> {
-  const shown = () => mounted.el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-  const what = `a localized text of the rest part in <${mounted.el.localName}>`;
-  await waitUntil(() => texts.localized.some((t) => t.length > 3 && shown().includes(t)), what, { timeout: 5000 });
+  await untilLocalizedRest(mounted.el, texts.localized);
   const seen = (await mounted.texts()).join(' | ');
   return texts.english.filter((t) => t.length > 7 && seen.includes(t));
 }
