@@ -17,6 +17,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'lit/decorators.js',
+              message:
+                "Import each decorator from its own module ('lit/decorators/property.js', …): through this re-export " +
+                'module, a lazy element using a decorator that the first render does not use (query) made Vite 8 ' +
+                "(Rolldown) cut <ae-register>'s first load into 15 files instead of 9 (docs/perf/issue-14-research.md, section 14).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**', 'scripts/**', '*.mjs', '.storybook/**', 'demo/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },

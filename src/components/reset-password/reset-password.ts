@@ -1,6 +1,7 @@
 import { html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { msg } from '@lit/localize/init/install.js';
 import { setCustomState } from '../../internal/custom-state.js';
 import { str } from '@lit/localize/internal/str-tag.js';

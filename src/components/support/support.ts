@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { query } from 'lit/decorators/query.js';
+import { state } from 'lit/decorators/state.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { needCapability } from '../../internal/need-capability.js';

@@ -1,6 +1,7 @@
 import { html, nothing, render, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { setCustomState } from '../../internal/custom-state.js';
 import { AeElement } from '../../internal/ae-element.js';
 import { adoptLightStyles } from '../../internal/light-styles.js';
