@@ -46,15 +46,40 @@ function loadValidation(): Promise<Validation> {
   }));
 }
 
-/** The form shown in the element's place after "Forgot password?" or "Create profile", loaded then. */
+/**
+ * The elements `<ae-login>` hands over to, each in a chunk of its own: the form shown in its place after "Forgot
+ * password?" or "Create profile", and the social block next to the form. The module that defines the tag provides
+ * them (define/ae-login.ts: all three; define/ae-login-linking.ts, the social block's link step: the password
+ * recovery only), so that this module imports none of them. Were they here, every page that loads the social block
+ * lazily would have a lazy loop back to its own element (`<ae-register>` → social block → `<ae-login>` →
+ * `<ae-register>`), and Vite (Rolldown) then leaves the modules that the page's element shares with its lazy
+ * elements out of the entry: `<ae-register>`'s first load was 9 files under Vite with this loop, 5 without it
+ * (docs/perf/issue-14-research.md, section 14).
+ */
+export interface LoginHandOffs {
+  register?: () => Promise<unknown>;
+  forgot?: () => Promise<unknown>;
+  social?: () => Promise<unknown>;
+}
+export const loginHandOffs: LoginHandOffs = {};
+
 type View = 'login' | 'forgot' | 'register';
-function loadView(view: Exclude<View, 'login'>): Promise<unknown> {
-  return view === 'forgot' ? import('../../define/ae-forgot-password.js') : import('../../define/ae-register.js');
+const VIEW_TAG = { forgot: 'ae-forgot-password', register: 'ae-register' } as const;
+
+/** Whether this page can show `view` in the element's place: its tag is defined, or a module can define it. */
+function canShow(view: Exclude<View, 'login'>): boolean {
+  return !!customElements.get(VIEW_TAG[view]) || !!loginHandOffs[view];
 }
 
-/** The social sign-in block (`<ae-social-login>`): its own chunk, requested when the form connects, never awaited. */
+function loadView(view: Exclude<View, 'login'>): Promise<unknown> {
+  if (customElements.get(VIEW_TAG[view])) return Promise.resolve();
+  const load = loginHandOffs[view];
+  return load ? load() : Promise.reject(new Error(`No module defines <${VIEW_TAG[view]}> on this page`));
+}
+
+/** The social sign-in block (`<ae-social-login>`): requested when the form connects, never awaited. */
 function loadSocial(): void {
-  if (!customElements.get('ae-social-login')) void import('../../define/ae-social-login.js').catch(() => undefined);
+  if (!customElements.get('ae-social-login')) void loginHandOffs.social?.().catch(() => undefined);
 }
 
 let instances = 0;
@@ -86,7 +111,9 @@ let instances = 0;
  * @fires ae-login-success - Signed in: `{ userId, email }` (no password, no token).
  * @fires ae-login-error - The server refused or could not be reached: `{ code }`.
  * @fires ae-login-forgot - "Forgot password?" (cancelable; default: `<ae-forgot-password>` in this place).
- * @fires ae-login-register - "Create profile" (cancelable; default: `<ae-register>` in this place).
+ * @fires ae-login-register - "Create profile" (cancelable; default: `<ae-register>` in this place). The link is
+ *   there wherever `ae-auth-elements/login.js` is imported; in the social block's link step (define/ae-login-linking.ts)
+ *   only where `<ae-register>` is defined.
  */
 export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapability & RegistrationCapability>> {
   static override styles = loginStyles;
@@ -572,12 +599,14 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
         msg('Sign in', { id: 'login.submit', desc: 'Submit button of the sign-in form.' }),
         msg('Signing in…', { id: 'login.submitting', desc: 'Submit button text while signing in.' }),
       )}
-      <p class="ae-note">
-        ${msg('New here?', { id: 'login.new', desc: 'Before the "Create profile" link under the sign-in form.' })}
-        <button class="ae-link" type="button" @click=${() => this.go('register')}>
-          ${msg('Create profile', { id: 'login.register', desc: 'Link-like button under the sign-in form that opens registration.' })}
-        </button>
-      </p>
+      ${canShow('register')
+        ? html`<p class="ae-note">
+            ${msg('New here?', { id: 'login.new', desc: 'Before the "Create profile" link under the sign-in form.' })}
+            <button class="ae-link" type="button" @click=${() => this.go('register')}>
+              ${msg('Create profile', { id: 'login.register', desc: 'Link-like button under the sign-in form that opens registration.' })}
+            </button>
+          </p>`
+        : nothing}
     </form>`;
   }
 

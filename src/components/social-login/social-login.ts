@@ -89,9 +89,13 @@ function learnPresentation(adapter: object): void {
   }
 }
 
-/** `<ae-login>` is needed only for linking an existing profile: its own chunk, loaded then. */
+/**
+ * `<ae-login>` is needed only for linking an existing profile: its own chunk, loaded then. The link step's module
+ * (define/ae-login-linking.ts) leaves out `<ae-login>`'s hand-offs to registration and to this block: the
+ * profile exists, and without them no page has a lazy loop back to its own element (see LoginHandOffs).
+ */
 function loadLogin(): Promise<unknown> {
-  return import('../../define/ae-login.js');
+  return customElements.get('ae-login') ? Promise.resolve() : import('../../define/ae-login-linking.js');
 }
 
 /** The person the page's session store has signed in, if any. */
