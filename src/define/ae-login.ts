@@ -1,11 +1,13 @@
-import { AeLogin, loginHandOffs } from '../components/login/login.js';
+import { AeLogin, provideLoginHandOffs } from '../components/login/login.js';
 import { defineOnce } from '../internal/define.js';
 
 export { AeLogin };
 // The elements it hands over to, each loaded when first needed (see LoginHandOffs).
-loginHandOffs.register = () => import('./ae-register.js');
-loginHandOffs.forgot = () => import('./ae-forgot-password.js');
-loginHandOffs.social = () => import('./ae-social-login.js');
+provideLoginHandOffs({
+  register: () => import('./ae-register.js'),
+  forgot: () => import('./ae-forgot-password.js'),
+  social: () => import('./ae-social-login.js'),
+});
 defineOnce('ae-login', AeLogin);
 
 declare global {

@@ -35,9 +35,13 @@ interface HostSection {
   element: HTMLElement;
 }
 
-/** `<ae-login>` comes in its own chunk, when nobody is signed in. */
+/**
+ * `<ae-login>` comes in its own chunk, when nobody is signed in. Imported even when the tag is defined: a social
+ * block's link step may have defined it without its hand-offs to registration and the social block, which
+ * ae-login.js adds (and the connected logins then offer them).
+ */
 function loadLogin(): Promise<unknown> {
-  return customElements.get('ae-login') ? Promise.resolve() : import('../../define/ae-login.js');
+  return import('../../define/ae-login.js');
 }
 
 /**

@@ -54,32 +54,52 @@ function loadValidation(): Promise<Validation> {
  * lazily would have a lazy loop back to its own element (`<ae-register>` → social block → `<ae-login>` →
  * `<ae-register>`), and Vite (Rolldown) then leaves the modules that the page's element shares with its lazy
  * elements out of the entry: `<ae-register>`'s first load was 9 files under Vite with this loop, 5 without it
- * (docs/perf/issue-14-research.md, section 14).
+ * (docs/perf/issue-14-research.md, section 14). On a page that never imports `ae-auth-elements/login.js` but got
+ * `<ae-login>` from a link step (and shows it elsewhere: a `<ae-forgot-password>`'s "Back to sign-in"), the
+ * login offers "Create profile" only where `<ae-register>` is defined and no social block unless it is.
  */
 export interface LoginHandOffs {
   register?: () => Promise<unknown>;
   forgot?: () => Promise<unknown>;
   social?: () => Promise<unknown>;
 }
-export const loginHandOffs: LoginHandOffs = {};
+const handOffs: LoginHandOffs = {};
+/** The connected `<ae-login>`s: told when hand-offs arrive after they rendered. */
+const connected = new Set<AeLogin>();
+
+/**
+ * Called by the modules that define `<ae-login>`: the first loader given for each hand-off is kept (both define
+ * modules give the same one for the recovery). A page where the link step defined the tag before it imported
+ * `ae-auth-elements/login.js` gets the other hand-offs then: the connected elements render again ("Create
+ * profile" appears) and request the social block. Two copies of the library on one page each keep their own.
+ * @internal
+ */
+export function provideLoginHandOffs(given: LoginHandOffs): void {
+  const socialBefore = !!handOffs.social;
+  handOffs.register ??= given.register;
+  handOffs.forgot ??= given.forgot;
+  handOffs.social ??= given.social;
+  for (const el of connected) el.requestUpdate();
+  if (!socialBefore && [...connected].some((el) => el.social.trim() !== 'none')) loadSocial();
+}
 
 type View = 'login' | 'forgot' | 'register';
 const VIEW_TAG = { forgot: 'ae-forgot-password', register: 'ae-register' } as const;
 
 /** Whether this page can show `view` in the element's place: its tag is defined, or a module can define it. */
 function canShow(view: Exclude<View, 'login'>): boolean {
-  return !!customElements.get(VIEW_TAG[view]) || !!loginHandOffs[view];
+  return !!customElements.get(VIEW_TAG[view]) || !!handOffs[view];
 }
 
 function loadView(view: Exclude<View, 'login'>): Promise<unknown> {
   if (customElements.get(VIEW_TAG[view])) return Promise.resolve();
-  const load = loginHandOffs[view];
+  const load = handOffs[view];
   return load ? load() : Promise.reject(new Error(`No module defines <${VIEW_TAG[view]}> on this page`));
 }
 
 /** The social sign-in block (`<ae-social-login>`): requested when the form connects, never awaited. */
 function loadSocial(): void {
-  if (!customElements.get('ae-social-login')) void loginHandOffs.social?.().catch(() => undefined);
+  if (!customElements.get('ae-social-login')) void handOffs.social?.().catch(() => undefined);
 }
 
 let instances = 0;
@@ -111,9 +131,8 @@ let instances = 0;
  * @fires ae-login-success - Signed in: `{ userId, email }` (no password, no token).
  * @fires ae-login-error - The server refused or could not be reached: `{ code }`.
  * @fires ae-login-forgot - "Forgot password?" (cancelable; default: `<ae-forgot-password>` in this place).
- * @fires ae-login-register - "Create profile" (cancelable; default: `<ae-register>` in this place). The link is
- *   there wherever `ae-auth-elements/login.js` is imported; in the social block's link step (define/ae-login-linking.ts)
- *   only where `<ae-register>` is defined.
+ * @fires ae-login-register - "Create profile" (cancelable; default: `<ae-register>` in this place). Not offered
+ *   with `no-register`.
  */
 export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapability & RegistrationCapability>> {
   static override styles = loginStyles;
@@ -157,10 +176,13 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** The social sign-in under the form (it arrives later and must not move the form): the providers in order (`"vk google facebook"`, the default), or `none`. */
   @property() social = 'vk google facebook';
+  /** No "New here? Create profile" under the form (the social block's link step: that profile exists). */
+  @property({ type: Boolean, attribute: 'no-register' }) noRegister = false;
 
   override connectedCallback(): void {
     adoptLightStyles(this, formLightStyles);
     super.connectedCallback();
+    connected.add(this);
     document.addEventListener('ae-session-change', this.onSessionChange);
   }
 
@@ -171,6 +193,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    connected.delete(this);
     document.removeEventListener('ae-session-change', this.onSessionChange);
     this.submitController?.abort();
     this.resendController?.abort();
@@ -599,7 +622,7 @@ export class AeLogin extends AeElement<SignInCapability & Partial<CaptchaCapabil
         msg('Sign in', { id: 'login.submit', desc: 'Submit button of the sign-in form.' }),
         msg('Signing in…', { id: 'login.submitting', desc: 'Submit button text while signing in.' }),
       )}
-      ${canShow('register')
+      ${!this.noRegister && canShow('register')
         ? html`<p class="ae-note">
             ${msg('New here?', { id: 'login.new', desc: 'Before the "Create profile" link under the sign-in form.' })}
             <button class="ae-link" type="button" @click=${() => this.go('register')}>

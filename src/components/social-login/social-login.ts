@@ -620,6 +620,7 @@ export class AeSocialLogin extends AeElement<SocialCapability & Partial<SignInCa
         email=${stage.typedEmail ?? ''}
         theme=${this.theme ?? nothing}
         social="none"
+        no-register
         .adapter=${this.resolvedAdapter}
         @ae-login-success=${this.onLinkSignedIn}
       ></ae-login>
