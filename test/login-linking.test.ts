@@ -39,6 +39,14 @@ async function server(): Promise<MemoryAdapter> {
   return adapter;
 }
 
+/** The social block on `adapter`, after a VK sign-in whose address has a profile: its link step's `<ae-login>`. */
+async function linkStep(adapter: MemoryAdapter): Promise<HTMLElement> {
+  const block = await fixture<AeSocialLogin>(html`<ae-social-login .adapter=${adapter}></ae-social-login>`);
+  await realClick(block.querySelector<HTMLButtonElement>('.ae-social-button[data-provider="vk"]')!);
+  await waitUntil(() => block.querySelector('ae-login input[name="password"]'), 'the password sign-in of the link step', { timeout: 4000 });
+  return block.querySelector<HTMLElement>('ae-login')!;
+}
+
 describe("<ae-login> in the social block's link step", () => {
   afterEach(() => {
     fixtureCleanup();
@@ -47,11 +55,7 @@ describe("<ae-login> in the social block's link step", () => {
   });
 
   it('offers the password recovery in its place and no "Create profile"; login.js and <ae-register> are never requested', async () => {
-    const adapter = await server();
-    const block = await fixture<AeSocialLogin>(html`<ae-social-login .adapter=${adapter}></ae-social-login>`);
-    await realClick(block.querySelector<HTMLButtonElement>('.ae-social-button[data-provider="vk"]')!);
-    await waitUntil(() => block.querySelector('ae-login input[name="password"]'), 'the password sign-in of the link step', { timeout: 4000 });
-    const login = block.querySelector<HTMLElement>('ae-login')!;
+    const login = await linkStep(await server());
     expect(shownText(login)).to.contain('Forgot password?');
     expect(shownText(login)).to.not.contain('Create profile');
     expect(shownText(login)).to.not.contain('New here?');
@@ -75,11 +79,7 @@ describe("<ae-login> in the social block's link step", () => {
 
   it('the link step offers no "Create profile" on a page that can show a registration either', async () => {
     expect(customElements.get('ae-register') !== undefined, 'defined by the test before').to.equal(true);
-    const adapter = await server();
-    const block = await fixture<AeSocialLogin>(html`<ae-social-login .adapter=${adapter}></ae-social-login>`);
-    await realClick(block.querySelector<HTMLButtonElement>('.ae-social-button[data-provider="vk"]')!);
-    await waitUntil(() => block.querySelector('ae-login input[name="password"]'), 'the password sign-in of the link step', { timeout: 4000 });
-    const login = block.querySelector<HTMLElement>('ae-login')!;
+    const login = await linkStep(await server());
     expect(shownText(login)).to.contain('Forgot password?');
     expect(shownText(login)).to.not.contain('Create profile');
   });
