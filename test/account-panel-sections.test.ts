@@ -94,6 +94,8 @@ describe('<ae-account-panel> when a section fails', () => {
       expect(!!(alert), `${section} error`).to.equal(true);
       expect(qa(el, '.nav-item').length, 'the navigation stays').to.equal(11);
       await realClick(findButton(sectionEl(el), 'Try again'));
+      // The retry re-renders after the click has returned: settled() alone could still see the error and no busy state.
+      await waitUntil(() => !sectionEl(el).querySelector('[part="error"]'), `${section}: the retry under way`, { timeout: 5000 });
       await settled(el);
       expect(!!(sectionEl(el).querySelector('[part="error"]'))).to.equal(false);
       expect(!!(sectionEl(el).querySelector(ready)), `${section} content after retry`).to.equal(true);
