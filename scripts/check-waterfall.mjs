@@ -47,17 +47,17 @@ const CEILINGS = {
   // chunk fetched together with its own imports (scripts/build/parallel-imports.mjs): 28.2 before those
   // three; <ae-activate> and <ae-forgot-password> now add their chunks, in the same single level: 33.9, 32.0.
   // The esbuild bundle with the entry's chunks as <link rel="modulepreload"> in the page: the same bytes.
-  register: { esbuild: 25.4, 'esbuild-preload': 25.7, rollup: 20.3, vite: 22.4, cdn: 27.9 },
+  register: { esbuild: 25.4, 'esbuild-preload': 25.7, rollup: 20.3, vite: 22.4, cdn: 28.2 },
   // 2026-12-03 (session 34): a Russian page with the preset (`ru.js` before `register.js`; on the CDN, dist/cdn/ru.js
   // before the elements' file), measured the first time, once the preset holds only the first frames' texts
   // (scripts/build/locale-parts.mjs; the account area's come after the field, in the same level as the other lazy
   // parts): esbuild 36.0, + modulepreload 36.3, rollup 29.0, Vite 34.9, CDN 34.9 (27.5 + ru.js 7.2; with every
   // text, ru.js was 10.9). One level after the entry in every build.
   'register-ru': { esbuild: 36.4, 'esbuild-preload': 36.7, rollup: 29.4, vite: 33.4, cdn: 35.3 },
-  captcha: { esbuild: 12.3, 'esbuild-preload': 12.3, rollup: 11.2, vite: 12.3, cdn: 28 },
-  activate: { esbuild: 15.5, 'esbuild-preload': 15.5, rollup: 14.3, vite: 15.5, cdn: 33.7 },
-  login: { esbuild: 26.8, 'esbuild-preload': 27, rollup: 21.4, vite: 25.8, cdn: 27.9 },
-  'forgot-password': { esbuild: 17.4, 'esbuild-preload': 17.4, rollup: 16, vite: 17, cdn: 31.7 },
+  captcha: { esbuild: 12.3, 'esbuild-preload': 12.3, rollup: 11.2, vite: 12.3, cdn: 28.3 },
+  activate: { esbuild: 15.5, 'esbuild-preload': 15.5, rollup: 14.3, vite: 15.5, cdn: 34 },
+  login: { esbuild: 26.8, 'esbuild-preload': 27, rollup: 21.4, vite: 25.8, cdn: 28.2 },
+  'forgot-password': { esbuild: 17.4, 'esbuild-preload': 17.4, rollup: 16, vite: 17, cdn: 32 },
   // 2026-12-02: the other elements whose first control needs no adapter answer, measured the first time
   // (esbuild / + modulepreload / rollup / CDN): social-login 29.4 / 29.6 / 24.5 / 38.9, preferences 19.0 / 19.1 /
   // 18.0 / 36.3, support 23.9 / 24.1 / 20.4 / 39.0, support-link 9.8 / 9.9 / 8.3 / 30.1. Each meets the one
@@ -78,10 +78,14 @@ const CEILINGS = {
   // 23.6 / 9 -> 21.9 / 6, support-link 9.5 / 3; esbuild register 25.0 / 22 (was 25.4 / 23), social-login 27.6.
   // The CDN support page 39.2 (was under 39): the query decorator, which came with lit/decorators.js into the
   // elements' file, is now a 0.3 kB chunk of the support and conversation elements. Ceilings: measure + 0.4.
-  'social-login': { esbuild: 28, 'esbuild-preload': 28.2, rollup: 24.3, vite: 26.1, cdn: 39 },
-  preferences: { esbuild: 19.5, 'esbuild-preload': 19.5, rollup: 18.4, vite: 19.4, cdn: 36 },
+  // The same day, after a review: <ae-login>'s hand-offs given through provideLoginHandOffs (which re-renders the
+  // logins already connected) and its `no-register`: the CDN file, which carries <ae-login>, 27.6 -> 27.7 kB; the
+  // CDN pages (register 27.9, captcha 28.0, activate 33.7, login 27.9, forgot-password 31.7, social-login 39.0,
+  // preferences 36.0, support-link 29.9) were at their ceilings: those raised to the measure + 0.3.
+  'social-login': { esbuild: 28, 'esbuild-preload': 28.2, rollup: 24.3, vite: 26.1, cdn: 39.3 },
+  preferences: { esbuild: 19.5, 'esbuild-preload': 19.5, rollup: 18.4, vite: 19.4, cdn: 36.3 },
   support: { esbuild: 23.2, 'esbuild-preload': 23.3, rollup: 20.3, vite: 22.3, cdn: 39.6 },
-  'support-link': { esbuild: 10.3, 'esbuild-preload': 10.3, rollup: 8.7, vite: 9.9, cdn: 29.9 },
+  'support-link': { esbuild: 10.3, 'esbuild-preload': 10.3, rollup: 8.7, vite: 9.9, cdn: 30.2 },
 };
 
 const LATENCY = { offline: false, latency: 200, downloadThroughput: -1, uploadThroughput: -1 };
