@@ -38,10 +38,15 @@ interface HostSection {
 /**
  * `<ae-login>` comes in its own chunk, when nobody is signed in. Imported even when the tag is defined: a social
  * block's link step may have defined it without its hand-offs to registration and the social block, which
- * ae-login.js adds (and the connected logins then offer them).
+ * ae-login.js adds (and the connected logins then offer them). Once per page (every signed-out render asks):
+ * a bundler's import() wrapper, Vite's preload helper, is not free.
  */
+let loginModule: Promise<unknown> | undefined;
 function loadLogin(): Promise<unknown> {
-  return import('../../define/ae-login.js');
+  return (loginModule ??= import('../../define/ae-login.js').catch((e: unknown) => {
+    loginModule = undefined; // a failed chunk load may succeed on the next render
+    throw e;
+  }));
 }
 
 /**
