@@ -68,6 +68,9 @@ describe('<ae-social-login> embedded', () => {
     await realClick(social.querySelector('.ae-social-button[data-provider="vk"]')!);
     await waitUntil(() => social.querySelector('form.ae-social-profile'), 'the profile form');
     expect(getComputedStyle(form).display, 'the e-mail form steps aside').to.equal('none');
+    // The Cyrillic names get their Latin suggestion once the validation chunk is in: a button above "Start over"
+    // that moves it down. Pressed before it arrives, the press could land on "Create profile" instead.
+    await waitUntil(() => social.querySelector('.ae-social-profile .ae-suggest'), 'the Latin suggestion for the Cyrillic names');
     await realClick(social.querySelector('.ae-social-profile button.ae-link')!); // Start over
     // The social element starts over, then tells the form (an event and an update each): not in one update.
     await waitUntil(() => getComputedStyle(form).display !== 'none', 'the e-mail form back', { timeout: 3000 });
