@@ -77,9 +77,25 @@ function restOnly(ids) {
 const note = (part) =>
   `// Written by scripts/build/locale-parts.mjs from the module above (run \`npm run localize:build\`): ${part}.\n`;
 
+/**
+ * lit-localize writes `import { str } from '@lit/localize'`: the package's index, which imports every module of
+ * @lit/localize (the runtime, the transform, the controller), and the package declares no `sideEffects`, so a
+ * bundler keeps them all in the locale chunk's graph. esbuild then splits the modules the first render shares with
+ * it (the localized controller) into a chunk of their own, one request more before the field. `str` alone:
+ */
+const STR_ONLY = "import { str } from '@lit/localize/internal/str-tag.js';";
+
 let rest;
 for (const locale of LOCALES) {
-  const { header, footer, entries } = parseGenerated(join(GENERATED, `${locale}.ts`));
+  const parsed = parseGenerated(join(GENERATED, `${locale}.ts`));
+  const { footer, entries } = parsed;
+  const header = parsed.header.replace(/import \{\s*str\s*\} from '@lit\/localize';/, STR_ONLY);
+  if (!header.includes(STR_ONLY) && parsed.header.includes('@lit/localize')) {
+    throw new Error(`locale-parts: ${locale}.ts imports @lit/localize in an unexpected way; update STR_ONLY's rewrite`);
+  }
+  // The whole locale too: the package exports it (`ae-auth-elements/locales/ru.js`) for an app's own loadLocale.
+  const whole = join(GENERATED, `${locale}.ts`);
+  writeFileSync(whole, readFileSync(whole, 'utf8').replace(parsed.header, header));
   rest ??= restOnly(entries.map((e) => e.id));
   const write = (part, list, what) => {
     const body = `{\n${list.map((e) => `  ${e.text},`).join('\n')}\n}`;

@@ -5,9 +5,11 @@
  * by one constructed stylesheet adopted by its own shadow root (nothing a strict CSP refuses, nothing the page's
  * CSS reaches). Focus goes into the dialog and back to where it was when it closes; Escape denies.
  */
-// The package's file, not its bare name: the contract server bundles this adapter for Node with esbuild's
-// neutral platform, which does not read `main` (the package has no `exports`). Same module in a browser.
-import { msg, str } from '@lit/localize/lit-localize.js';
+// The package's files, not its bare name: the contract server bundles this adapter for Node with esbuild's
+// neutral platform, which does not read `main` (the package has no `exports`). Same modules in a browser. Not its
+// index either (lit-localize.js): it imports all of @lit/localize, which declares no `sideEffects`.
+import { msg } from '@lit/localize/init/install.js';
+import { str } from '@lit/localize/internal/str-tag.js';
 import type { MemorySocialIdentity } from './social-types.js';
 
 const CSS = `
