@@ -15,8 +15,8 @@
 //    This adds what no graph shows: an `import()` (or any request) that the first render waits for. With
 //    200 ms per request, a lazy chunk that is not awaited cannot arrive before the field, so the count is stable.
 // and the bytes fetched before the field (gzip -9; brotli printed too). Exits 1 when an element's levels after
-// the entry exceed LEVELS_AFTER_ENTRY, its bytes exceed its ceiling, or a rollup or Vite page fetches more than
-// REQUESTS before the field.
+// the entry exceed LEVELS_AFTER_ENTRY, its bytes exceed its ceiling, or a page fetches more requests before the
+// field than REQUESTS (rollup, Vite) or ESBUILD_REQUESTS (esbuild) allow.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, kB, gz } from './bench/bundle.mjs';
@@ -33,6 +33,25 @@ const LEVELS_AFTER_ENTRY = 1;
  * section 15). A module graph that makes either split again fails here. esbuild splits by design (the README).
  */
 const REQUESTS = { rollup: 2, vite: 2 };
+
+/**
+ * esbuild splits by design, one chunk per set of entries that share a module, so its requests are not one file;
+ * but their number is deterministic, and a new shared import can add one more before the field (the index of
+ * @lit/localize did: <ae-register> 21 files -> 20 once the locale modules imported `str` alone, research section
+ * 15). Requests before the field, the HTML included, per element, with and without modulepreload: as measured.
+ */
+const ESBUILD_REQUESTS = {
+  register: 21,
+  'register-ru': 23,
+  captcha: 8,
+  activate: 9,
+  login: 21,
+  'forgot-password': 9,
+  'social-login': 16,
+  preferences: 8,
+  support: 13,
+  'support-link': 10,
+};
 
 /**
  * kB (1000 bytes) gzip fetched before the first visible field (the HTML page included), per element and build.
@@ -166,9 +185,15 @@ const rows = results.map((r) => {
   if (after > LEVELS_AFTER_ENTRY) problems.push(`${after} levels after the entry (limit ${LEVELS_AFTER_ENTRY})`);
   if (ceiling === undefined) problems.push(`no ceiling for ${r.page.element.name}/${r.page.build} in CEILINGS`);
   else if (r.before.gzip / 1000 > ceiling) problems.push(`${kB(r.before.gzip)} kB gzip before the field (ceiling ${ceiling})`);
-  const maxRequests = REQUESTS[r.page.build];
+  const maxRequests = r.page.build.startsWith('esbuild') ? ESBUILD_REQUESTS[r.page.element.name] : REQUESTS[r.page.build];
+  if (r.page.build.startsWith('esbuild') && maxRequests === undefined) {
+    problems.push(`no request count for ${r.page.element.name} in ESBUILD_REQUESTS`);
+  }
   if (maxRequests !== undefined && r.before.requests > maxRequests) {
-    problems.push(`${r.before.requests} requests before the field (limit ${maxRequests}: the first render split out of the entry)`);
+    problems.push(
+      `${r.before.requests} requests before the field (limit ${maxRequests}: ` +
+        (r.page.build.startsWith('esbuild') ? 'a new shared import split one more chunk out)' : 'the first render split out of the entry)'),
+    );
   }
   if (!r.stable) problems.push('two loads differed (see the log)');
   if (problems.length) failures.push(`${r.page.label}: ${problems.join('; ')}`);
