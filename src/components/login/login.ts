@@ -52,11 +52,13 @@ function loadValidation(): Promise<Validation> {
  * them (define/ae-login.ts: all three; define/ae-login-linking.ts, the social block's link step: the password
  * recovery only), so that this module imports none of them. Were they here, every page that loads the social block
  * lazily would have a lazy loop back to its own element (`<ae-register>` → social block → `<ae-login>` →
- * `<ae-register>`), and Vite (Rolldown) then leaves the modules that the page's element shares with its lazy
- * elements out of the entry: `<ae-register>`'s first load was 9 files under Vite with this loop, 5 without it
- * (docs/perf/issue-14-research.md, section 14). On a page that never imports `ae-auth-elements/login.js` but got
- * `<ae-login>` from a link step (and shows it elsewhere: a `<ae-forgot-password>`'s "Back to sign-in"), the
- * login offers "Create profile" only where `<ae-register>` is defined and no social block unless it is.
+ * `<ae-register>`). Vite 8.3 (Rolldown 1.2) then left the modules that the page's element shares with its lazy
+ * elements out of the entry: `<ae-register>`'s first load was 9 files under it with this loop, 5 without it
+ * (docs/perf/issue-14-research.md, section 14). Vite 8.4 (Rolldown 1.3) puts every first render into the entry
+ * (section 15); the hand-offs stay in the defining modules, the layout every build was measured with since. On a
+ * page that never imports `ae-auth-elements/login.js` but got `<ae-login>` from a link step (and shows it
+ * elsewhere: a `<ae-forgot-password>`'s "Back to sign-in"), the login offers "Create profile" only where
+ * `<ae-register>` is defined and no social block unless it is.
  */
 export interface LoginHandOffs {
   register?: () => Promise<unknown>;
