@@ -3,6 +3,11 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import globals from 'globals';
 
+const LIT_LOCALIZE_INDEX =
+  "Import msg from '@lit/localize/init/install.js' and str from '@lit/localize/internal/str-tag.js': the index " +
+  'imports every module of @lit/localize, which declares no sideEffects, and esbuild then splits what the ' +
+  'first render shares with that chunk into a file of its own (docs/perf/issue-14-research.md, section 15).';
+
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'src/locales/generated/', 'bench/.peers/', 'coverage/'] },
   js.configs.recommended,
@@ -32,17 +37,11 @@ export default tseslint.config(
             },
             {
               name: '@lit/localize',
-              message:
-                "Import msg from '@lit/localize/init/install.js' and str from '@lit/localize/internal/str-tag.js': the index " +
-                'imports every module of @lit/localize, which declares no sideEffects, and esbuild then splits what the ' +
-                'first render shares with that chunk into a file of its own (docs/perf/issue-14-research.md, section 15).',
+              message: LIT_LOCALIZE_INDEX,
             },
             {
               name: '@lit/localize/lit-localize.js',
-              message:
-                "Import msg from '@lit/localize/init/install.js' and str from '@lit/localize/internal/str-tag.js': the index " +
-                'imports every module of @lit/localize, which declares no sideEffects, and esbuild then splits what the ' +
-                'first render shares with that chunk into a file of its own (docs/perf/issue-14-research.md, section 15).',
+              message: LIT_LOCALIZE_INDEX,
             },
           ],
         },

@@ -185,14 +185,15 @@ const rows = results.map((r) => {
   if (after > LEVELS_AFTER_ENTRY) problems.push(`${after} levels after the entry (limit ${LEVELS_AFTER_ENTRY})`);
   if (ceiling === undefined) problems.push(`no ceiling for ${r.page.element.name}/${r.page.build} in CEILINGS`);
   else if (r.before.gzip / 1000 > ceiling) problems.push(`${kB(r.before.gzip)} kB gzip before the field (ceiling ${ceiling})`);
-  const maxRequests = r.page.build.startsWith('esbuild') ? ESBUILD_REQUESTS[r.page.element.name] : REQUESTS[r.page.build];
-  if (r.page.build.startsWith('esbuild') && maxRequests === undefined) {
+  const esbuild = r.page.build.startsWith('esbuild');
+  const maxRequests = esbuild ? ESBUILD_REQUESTS[r.page.element.name] : REQUESTS[r.page.build];
+  if (esbuild && maxRequests === undefined) {
     problems.push(`no request count for ${r.page.element.name} in ESBUILD_REQUESTS`);
   }
   if (maxRequests !== undefined && r.before.requests > maxRequests) {
     problems.push(
       `${r.before.requests} requests before the field (limit ${maxRequests}: ` +
-        (r.page.build.startsWith('esbuild') ? 'a new shared import split one more chunk out)' : 'the first render split out of the entry)'),
+        (esbuild ? 'a new shared import split one more chunk out)' : 'the first render split out of the entry)'),
     );
   }
   if (!r.stable) problems.push('two loads differed (see the log)');

@@ -87,14 +87,14 @@ const STR_ONLY = "import { str } from '@lit/localize/internal/str-tag.js';";
 
 let rest;
 for (const locale of LOCALES) {
-  const parsed = parseGenerated(join(GENERATED, `${locale}.ts`));
+  const whole = join(GENERATED, `${locale}.ts`);
+  const parsed = parseGenerated(whole);
   const { footer, entries } = parsed;
   const header = parsed.header.replace(/import \{\s*str\s*\} from '@lit\/localize';/, STR_ONLY);
   if (!header.includes(STR_ONLY) && parsed.header.includes('@lit/localize')) {
     throw new Error(`locale-parts: ${locale}.ts imports @lit/localize in an unexpected way; update STR_ONLY's rewrite`);
   }
   // The whole locale too: the package exports it (`ae-auth-elements/locales/ru.js`) for an app's own loadLocale.
-  const whole = join(GENERATED, `${locale}.ts`);
   writeFileSync(whole, readFileSync(whole, 'utf8').replace(parsed.header, header));
   rest ??= restOnly(entries.map((e) => e.id));
   const write = (part, list, what) => {
