@@ -48,7 +48,7 @@ function parseGenerated(file) {
     }
     return { id: p.name.text, text: p.getText(sf) };
   });
-  return { header: source.slice(0, object.getStart(sf)), footer: source.slice(object.getEnd()), entries };
+  return { source, header: source.slice(0, object.getStart(sf)), footer: source.slice(object.getEnd()), entries };
 }
 
 function sourceFiles(dir, out = []) {
@@ -95,7 +95,7 @@ for (const locale of LOCALES) {
     throw new Error(`locale-parts: ${locale}.ts imports @lit/localize in an unexpected way; update STR_ONLY's rewrite`);
   }
   // The whole locale too: the package exports it (`ae-auth-elements/locales/ru.js`) for an app's own loadLocale.
-  writeFileSync(whole, readFileSync(whole, 'utf8').replace(parsed.header, header));
+  if (header !== parsed.header) writeFileSync(whole, header + parsed.source.slice(parsed.header.length));
   rest ??= restOnly(entries.map((e) => e.id));
   const write = (part, list, what) => {
     const body = `{\n${list.map((e) => `  ${e.text},`).join('\n')}\n}`;
