@@ -42,7 +42,34 @@ function inElementsFile(id, getModuleInfo) {
  */
 const LOCALE_TEXTS = /[\\/]src[\\/](?:locales[\\/]generated[\\/](ru|bg)-first|define[\\/](ru|bg))\.ts$/;
 
-export default {
+/** The plugins of a CDN build (`clean`: the first of the builds empties dist/cdn). */
+const plugins = ({ clean }) => [
+  ...(clean ? [cleanOut()] : []),
+  // `browser`: transliteration's ES module build is only under that condition.
+  nodeResolve({ browser: true }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    noEmitOnError: true,
+    declaration: false,
+    declarationMap: false,
+    outDir: OUT,
+    sourceMap: true,
+    // Translator notes out of msg() calls, CSS and template whitespace collapsed (scripts/build/literals.mjs).
+    transformers: literalsTransformers,
+  }),
+  terser(TERSER_OPTIONS),
+  // Each import() also fetches that chunk's own imports at once: one request level per lazy part.
+  parallelImports(),
+];
+
+function onwarn(warning, warn) {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+  // zod's /*#__PURE__*/-style comments in places rollup cannot use: harmless.
+  if (warning.code === 'INVALID_ANNOTATION' && /node_modules/.test(warning.id ?? '')) return;
+  warn(warning);
+}
+
+const elements = {
   // src/cdn.ts: the forms at once, the account, support and social elements when their tag appears.
   input: { 'ae-auth-elements': 'src/cdn.ts', api: 'src/cdn-api.ts', ru: 'src/define/ru.ts', bg: 'src/define/bg.ts' },
   // The entry may export internals to its lazy chunks: without this rollup moves the shared code into a
@@ -63,28 +90,29 @@ export default {
         : 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [
-    cleanOut(),
-    // `browser`: transliteration's ES module build is only under that condition.
-    nodeResolve({ browser: true }),
-    typescript({
-      tsconfig: './tsconfig.json',
-      noEmitOnError: true,
-      declaration: false,
-      declarationMap: false,
-      outDir: OUT,
-      sourceMap: true,
-      // Translator notes out of msg() calls, CSS and template whitespace collapsed (scripts/build/literals.mjs).
-      transformers: literalsTransformers,
-    }),
-    terser(TERSER_OPTIONS),
-    // Each import() also fetches that chunk's own imports at once: one request level per lazy part.
-    parallelImports(),
-  ],
-  onwarn(warning, warn) {
-    if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
-    // zod's /*#__PURE__*/-style comments in places rollup cannot use: harmless.
-    if (warning.code === 'INVALID_ANNOTATION' && /node_modules/.test(warning.id ?? '')) return;
-    warn(warning);
-  },
+  plugins: plugins({ clean: true }),
+  onwarn,
 };
+
+/**
+ * dist/cdn/captcha.js (src/cdn-captcha.ts): `<ae-captcha>` alone, for a page whose only ae-* element is the
+ * captcha, with its texts in every language. A build of its own, so that nothing of it is shared with the
+ * elements' file (one request, like theirs); what it loads lazily (the extras, the embedded adapter, a locale
+ * picked later) is in dist/cdn/captcha-chunks/. Rollup runs the builds of this file one after the other, so the
+ * elements' build has emptied dist/cdn before this one writes.
+ */
+const captcha = {
+  input: { captcha: 'src/cdn-captcha.ts' },
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: OUT,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'captcha-chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: plugins({ clean: false }),
+  onwarn,
+};
+
+export default [elements, captcha];

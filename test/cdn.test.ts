@@ -1,10 +1,13 @@
 /**
- * The CDN build (dist/cdn/ae-auth-elements.js, from rollup.cdn.config.mjs) as a page without a bundler uses it.
+ * The CDN build (dist/cdn/ae-auth-elements.js and the captcha's own dist/cdn/captcha.js, from
+ * rollup.cdn.config.mjs) as a page without a bundler uses it.
  * This test builds nothing: `npm run build` must have run before. A missing build fails, it does not skip.
  * The page of this test file imports nothing else from the library, so the CDN copy is the only one here;
  * examples/cdn.html runs in an iframe, a window of its own.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { frameClick } from './helpers/frames.js';
 
 const CDN = '/dist/cdn/ae-auth-elements.js';
 const MISSING = `${CDN} is missing: run \`npm run build\` (it runs rollup -c rollup.cdn.config.mjs) before the tests.`;
@@ -47,6 +50,59 @@ async function openExample(): Promise<{ frame: HTMLIFrameElement; win: LitWindow
   const win = frame.contentWindow as LitWindow;
   await waitUntil(() => !!win.customElements.get('ae-register'), `<ae-register> defined by ${CDN}`, { timeout: 5000 });
   return { frame, win, doc: frame.contentDocument! };
+}
+
+/**
+ * Follows every `import()` of `entry` (dist/cdn/…) and of what they load: each must request, together with its
+ * target, every chunk the target imports that the page does not have yet (one round trip per lazy part, never a
+ * chain). Returns the number of `import()` sites checked.
+ */
+async function checkParallelImports(entry: string): Promise<number> {
+  const code = new Map<string, string>();
+  const read = async (file: string): Promise<string> => {
+    if (!code.has(file)) {
+      const res = await fetch(`/dist/cdn/${file}`, { cache: 'no-store' });
+      expect(res.ok, `${file} is served`).to.equal(true);
+      code.set(file, await res.text());
+    }
+    return code.get(file)!;
+  };
+  const resolve = (from: string, spec: string) => new URL(spec, `https://x/${from}`).pathname.slice(1);
+  const staticImports = (file: string, text: string) =>
+    [...text.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => resolve(file, m[1]!));
+  const closure = async (file: string, into = new Set<string>()): Promise<Set<string>> => {
+    for (const dep of staticImports(file, await read(file))) {
+      if (into.has(dep)) continue;
+      into.add(dep);
+      await closure(dep, into);
+    }
+    return into;
+  };
+  let checked = 0;
+  const seen = new Set<string>();
+  const visit = async (file: string): Promise<void> => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = await read(file);
+    const have = await closure(file, new Set([file]));
+    // Every import() site: a bare `import("x")`, or the group the build writes, `Promise.all([import("x"), …])`
+    // (the test server reprints the file: spaces allowed).
+    const groups: string[][] = [];
+    const rest = text.replace(/Promise\.all\(\[\s*((?:import\(\s*"[^"]+"\s*\)\s*,?\s*)+)\]\)/g, (_, list: string) => {
+      groups.push([...list.matchAll(/import\(\s*"([^"]+)"\s*\)/g)].map((m) => resolve(file, m[1]!)));
+      return '';
+    });
+    for (const m of rest.matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)) groups.push([resolve(file, m[1]!)]);
+    for (const [target, ...together] of groups) {
+      const needed = [...(await closure(target!))].filter((f) => !have.has(f));
+      const missing = needed.filter((f) => !together.includes(f));
+      expect(missing, `${file}: import("${target}") also requests what it imports`).to.deep.equal([]);
+      checked++;
+      await visit(target!);
+    }
+  };
+  await visit(entry);
+  return checked;
 }
 
 describe('the CDN build in a page without a bundler', () => {
@@ -214,51 +270,141 @@ describe('the CDN build in a page without a bundler', () => {
     });
 
     it('requests a lazy chunk together with every chunk it imports: one round trip per lazy part, never a chain', async () => {
-      const code = new Map<string, string>();
-      const read = async (file: string): Promise<string> => {
-        if (!code.has(file)) {
-          const res = await fetch(`/dist/cdn/${file}`, { cache: 'no-store' });
-          expect(res.ok, `${file} is served`).to.equal(true);
-          code.set(file, await res.text());
-        }
-        return code.get(file)!;
-      };
-      const resolve = (from: string, spec: string) => new URL(spec, `https://x/${from}`).pathname.slice(1);
-      const staticImports = (file: string, text: string) =>
-        [...text.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => resolve(file, m[1]!));
-      const closure = async (file: string, into = new Set<string>()): Promise<Set<string>> => {
-        for (const dep of staticImports(file, await read(file))) {
-          if (into.has(dep)) continue;
-          into.add(dep);
-          await closure(dep, into);
-        }
-        return into;
-      };
-      let checked = 0;
-      const seen = new Set<string>();
-      const visit = async (file: string): Promise<void> => {
-        if (seen.has(file)) return;
-        seen.add(file);
-        const text = await read(file);
-        const have = await closure(file, new Set([file]));
-        // Every import() site: a bare `import("x")`, or the group the build writes, `Promise.all([import("x"), …])`
-        // (the test server reprints the file: spaces allowed).
-        const groups: string[][] = [];
-        const rest = text.replace(/Promise\.all\(\[\s*((?:import\(\s*"[^"]+"\s*\)\s*,?\s*)+)\]\)/g, (_, list: string) => {
-          groups.push([...list.matchAll(/import\(\s*"([^"]+)"\s*\)/g)].map((m) => resolve(file, m[1]!)));
-          return '';
-        });
-        for (const m of rest.matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)) groups.push([resolve(file, m[1]!)]);
-        for (const [target, ...together] of groups) {
-          const needed = [...(await closure(target!))].filter((f) => !have.has(f));
-          const missing = needed.filter((f) => !together.includes(f));
-          expect(missing, `${file}: import("${target}") also requests what it imports`).to.deep.equal([]);
-          checked++;
-          await visit(target!);
-        }
-      };
-      await visit('ae-auth-elements.js');
+      const checked = await checkParallelImports('ae-auth-elements.js');
       expect(checked, 'import() sites checked (the lazily defined elements, validation, adapters, locales)').to.be.above(20);
     });
+  });
+});
+
+const CAPTCHA_FILE = '/dist/cdn/captcha.js';
+const CAPTCHA_TEXTS = {
+  en: { label: 'Code from the picture', refresh: 'Refresh code' },
+  ru: { label: 'Код с картинки', refresh: 'Обновить код' },
+  bg: { label: 'Код от картинката', refresh: 'Актуализиране на кода' },
+} as const;
+
+type Recording = LitWindow & { seen: string[]; warnings: string[] };
+
+/**
+ * A page of its own (an iframe) with `scripts` in its head, after a script that records, from the start, every
+ * text added to the document or to any shadow root (`seen`) and every console warning (`warnings`).
+ */
+async function openPage(lang: string, scripts: string[], body: string): Promise<{ frame: HTMLIFrameElement; win: Recording; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 40rem; height: 30rem; border: 0';
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><script>
+    window.seen = [];
+    window.warnings = [];
+    const warn = console.warn;
+    console.warn = (...args) => { window.warnings.push(args.join(' ')); warn.apply(console, args); };
+    const take = (n) => { const t = (n.textContent || '').replace(/\\s+/g, ' ').trim(); if (t) window.seen.push(t); };
+    const watch = (root) => new MutationObserver((rs) => rs.forEach((r) => { r.addedNodes.forEach(take); if (r.type === 'characterData') take(r.target); }))
+      .observe(root, { childList: true, subtree: true, characterData: true });
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watch(root); return root; };
+    watch(document.documentElement);
+  </script>
+  ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n')}</head>
+  <body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return { frame, win: frame.contentWindow as Recording, doc: frame.contentDocument! };
+}
+
+const captchaPicture = (captcha: Element) => {
+  const img = captcha.shadowRoot?.querySelector<HTMLImageElement>('img[part=image]');
+  return !!img && img.complete && img.naturalWidth > 0;
+};
+
+describe("the captcha's own CDN file, dist/cdn/captcha.js", () => {
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => frame?.remove());
+
+  const read = async (path: string) => {
+    const res = await fetch(path, { cache: 'no-store' });
+    const text = res.ok ? await res.text() : '';
+    if (!res.ok || !/\bexport\s*\{/.test(text)) throw new Error(`${path} is missing: run \`npm run build\` before the tests (HTTP ${res.status})`);
+    return text;
+  };
+
+  it('is one self-contained file: no imports at first load, its lazy parts in captcha-chunks/ only', async () => {
+    const code = await read(CAPTCHA_FILE);
+    const { statics, dynamics } = specifiers(code);
+    expect(statics, 'static imports').to.deep.equal([]);
+    expect(dynamics.length, 'lazy chunks (extras, adapters, locales)').to.be.at.least(5);
+    // Its own copy: nothing of the elements' file or its chunks.
+    for (const d of dynamics) expect(d, 'a chunk of its own').to.match(/^\.\/captcha-chunks\/[\w.-]+\.js$/);
+    expect(code).not.to.include('Lit is in dev mode');
+    // Not the sign-up form, not the sign-in: the register's heading and the login's texts are not in it.
+    expect(code).not.to.match(/Create profile|Forgot your password/);
+    const checked = await checkParallelImports('captcha.js');
+    expect(checked, 'import() sites checked (the extras, the adapters, the locales)').to.be.at.least(5);
+  });
+
+  it('defines <ae-captcha> alone; in a form it shows its picture, takes a typed answer and a new code', async () => {
+    await read(CAPTCHA_FILE);
+    const opened = await openPage('en', [CAPTCHA_FILE], '<form><ae-captcha name="captcha"></ae-captcha><button>Send</button></form>');
+    frame = opened.frame;
+    const { win, doc } = opened;
+    await waitUntil(() => !!win.customElements.get('ae-captcha'), '<ae-captcha> defined', { timeout: 5000 });
+    for (const tag of ['ae-register', 'ae-login', 'ae-activate']) {
+      expect(win.customElements.get(tag) === undefined, `<${tag}> not defined`).to.equal(true);
+    }
+    const captcha = doc.querySelector('ae-captcha')!;
+    await waitUntil(() => captchaPicture(captcha), 'the picture is shown and decoded', { timeout: 5000 });
+    const first = captcha.shadowRoot!.querySelector<HTMLImageElement>('img[part=image]')!.src;
+    const input = captcha.shadowRoot!.querySelector('input')!;
+    expect(captcha.shadowRoot!.textContent).to.include(CAPTCHA_TEXTS.en.label);
+    input.focus();
+    await sendKeys({ type: 'Ab3' });
+    const data = new FormData(doc.querySelector('form')!);
+    expect(data.get('captcha'), 'the answer in the form, as typed').to.equal('Ab3');
+    expect(String(data.get('captchaId')).length, 'the picture id in the form').to.be.above(0);
+    const refresh = captcha.shadowRoot!.querySelector('button[part=refresh]')!;
+    expect(refresh.getAttribute('aria-label')).to.equal(CAPTCHA_TEXTS.en.refresh);
+    await frameClick(frame, refresh);
+    await waitUntil(
+      () => captchaPicture(captcha) && captcha.shadowRoot!.querySelector<HTMLImageElement>('img[part=image]')!.src !== first,
+      'a new picture after "Refresh code"',
+      { timeout: 5000 },
+    );
+    // Only the captcha's own files were fetched: the elements' file never.
+    const files = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/dist/cdn/'));
+    expect(files.filter((p) => !p.startsWith('/dist/cdn/captcha')), "files of the elements' build").to.deep.equal([]);
+  });
+
+  for (const lang of ['ru', 'bg'] as const) {
+    it(`shows its first frame in the page's language (${lang}) with its texts inside: no English, no request for them`, async () => {
+      await read(CAPTCHA_FILE);
+      const opened = await openPage(lang, [CAPTCHA_FILE], '<form><ae-captcha name="captcha"></ae-captcha></form>');
+      frame = opened.frame;
+      const captcha = opened.doc.querySelector('ae-captcha')!;
+      await waitUntil(() => captchaPicture(captcha), 'the picture', { timeout: 5000 });
+      const seen = opened.win.seen.join(' | ');
+      expect(seen, 'the label in the page language').to.include(CAPTCHA_TEXTS[lang].label);
+      const refresh = captcha.shadowRoot!.querySelector('button[part=refresh]')!;
+      expect(refresh.getAttribute('aria-label'), 'the refresh button in the page language').to.equal(CAPTCHA_TEXTS[lang].refresh);
+      for (const text of Object.values(CAPTCHA_TEXTS.en)) expect(seen, 'no English frame first').not.to.include(text);
+      // Every text, the lazy extras' help line included, in the page's language: not a Latin word anywhere.
+      expect(seen).not.to.match(/[A-Za-z]{3,}/);
+      expect(seen, "the extras' help line").to.include(lang === 'ru' ? 'Напишите в поддержку' : 'Пишете на поддръжката');
+      const locales = opened.win.performance.getEntriesByType('resource').filter((e) => /captcha-chunks\/(ru|bg)-/.test(e.name));
+      expect(locales.map((e) => e.name), 'no locale chunk').to.deep.equal([]);
+    });
+  }
+
+  it("warns once when the elements' file is on the page too, and keeps one <ae-captcha>", async () => {
+    await read(CAPTCHA_FILE);
+    await cdnSource();
+    const opened = await openPage('en', [CDN, CAPTCHA_FILE], '<ae-captcha></ae-captcha>');
+    frame = opened.frame;
+    const { win } = opened;
+    await waitUntil(() => win.warnings.some((w) => w.includes('<ae-captcha> is already defined')), 'the warning of the second copy', {
+      timeout: 5000,
+    });
+    expect(win.warnings.filter((w) => w.includes('<ae-captcha>'))).to.have.length(1);
+    // The elements' file ran first: its class holds the tag, and its sign-up form is there as well.
+    expect(!!win.customElements.get('ae-register'), '<ae-register> of the elements file').to.equal(true);
   });
 });
