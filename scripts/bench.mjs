@@ -63,7 +63,7 @@ const md = (label) => label.replace(/(?<!`)<([a-z][a-z0-9-]*)>(?!`)/g, '`<$1>`')
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const log = (...a) => console.error('[bench]', ...a);
 
-requireDist('dist/define/ae-register.js', 'dist/cdn/ae-auth-elements.js');
+requireDist('dist/define/ae-register.js', 'dist/cdn/ae-auth-elements.js', 'dist/cdn/captcha.js');
 const peers = ensurePeers(log);
 const snapshot = snapshotPackage();
 
@@ -106,6 +106,8 @@ log('sizes: bundling with esbuild');
   sized('size: <ae-activate> alone (activate.js)', ours.activate);
   const code = readFileSync(join(snapshot.dir, 'dist/cdn/ae-auth-elements.js'), 'utf8');
   row('size: CDN file dist/cdn/ae-auth-elements.js', `${kB(gz(code))} kB gz`, `${kB(Buffer.byteLength(code))} kB min; as built by rollup + terser`);
+  const captchaCode = readFileSync(join(snapshot.dir, 'dist/cdn/captcha.js'), 'utf8');
+  row("size: CDN file dist/cdn/captcha.js (the captcha's own)", `${kB(gz(captchaCode))} kB gz`, `${kB(Buffer.byteLength(captchaCode))} kB min; as built by rollup + terser`);
   for (const p of PEERS) {
     const label = `size: peer ${p.name} ${p.version}`;
     if (!peers.includes(p)) {

@@ -141,6 +141,12 @@ try {
   } else {
     rows.push(['CDN file dist/cdn/ae-auth-elements.js', 'not built', '', '-', '-', '']);
   }
+  // The captcha's own CDN file (src/cdn-captcha.ts), its ru/bg texts inside; check:waterfall gates its page.
+  const captchaFile = join(ROOT, 'dist/cdn/captcha.js');
+  if (existsSync(captchaFile)) {
+    const code = readFileSync(captchaFile, 'utf8');
+    rows.push(["CDN file dist/cdn/captcha.js (the captcha's own, as built)", kB(Buffer.byteLength(code)), kB(gz(code)), '-', '-', '']);
+  }
 
   // <ae-account-panel> opens on its overview: the entry and the overview section's own chunk, requested at once.
   const panel = results[names.indexOf('accountPanel')];

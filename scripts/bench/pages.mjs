@@ -42,6 +42,9 @@ export const ELEMENTS = [
     label: '<ae-captcha>',
     entry: "import 'ae-auth-elements/captcha.js';\n",
     body: '<form><ae-captcha name="captcha"></ae-captcha> <button>Send</button></form>',
+    // On the CDN, the captcha's own file (src/cdn-captcha.ts): a page with the captcha alone loads it, not the
+    // elements' file (whose <ae-register> comes at once; a captcha inside that form is the register's row).
+    cdnEntry: 'captcha.js',
     // Its answer input, in its shadow root.
     field: { host: 'ae-captcha', selector: 'input' },
   },
@@ -175,13 +178,13 @@ export async function fileBundle(file, cwd, extra) {
  * The CDN build as built (dist/cdn in `packageDir`): its import graph read with esbuild's metafile (static
  * `import` statements and `import()` with a literal path, exactly as the browser will follow them).
  */
-export async function cdnGraph(packageDir) {
+export async function cdnGraph(packageDir, entry = CDN_ENTRY) {
   const esbuild = await import('esbuild');
   const dir = join(packageDir, CDN_DIR);
   const out = mkdtempSync(join(tmpdir(), 'ae-cdn-graph-'));
   try {
     const result = await esbuild.build({
-      entryPoints: [join(dir, CDN_ENTRY)],
+      entryPoints: [join(dir, entry)],
       absWorkingDir: dir,
       bundle: true,
       splitting: true,
@@ -212,7 +215,7 @@ export async function cdnGraph(packageDir) {
         modules: [],
       });
     }
-    return { graph, entry: CDN_ENTRY };
+    return { graph, entry };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -297,20 +300,22 @@ export const BUILDS = [
  */
 export async function ourPages(files, packageDir, elements = ELEMENTS, builds = BUILDS.map((b) => b.id)) {
   const pages = [];
-  let cdn;
+  const cdn = new Map(); // entry file → its graph
   for (const el of elements) {
     for (const build of builds) {
       let graph;
       let url;
       let base = '/cdn/';
       if (build === 'cdn') {
-        cdn ??= await cdnGraph(packageDir);
-        if (!files.has(`/cdn/${CDN_ENTRY}`)) addGraph(files, '/cdn/', cdn);
+        const entry = el.cdnEntry ?? CDN_ENTRY;
+        if (!cdn.has(entry)) cdn.set(entry, await cdnGraph(packageDir, entry));
+        const built = cdn.get(entry);
+        if (!files.has(`/cdn/${entry}`)) addGraph(files, '/cdn/', built);
         // Scripts the page loads before the elements' file (a locale preset) are requested with it: level 1.
-        graph = el.cdnBefore ? { ...cdn, preload: el.cdnBefore } : cdn;
+        graph = el.cdnBefore ? { ...built, preload: el.cdnBefore } : built;
         url = `/cdn/${el.name}.html`;
         const before = (el.cdnBefore ?? []).map((f) => `./${f}`);
-        files.set(url, pageHtml({ title: `${el.label}, CDN file`, scripts: [...before, `./${CDN_ENTRY}`], body: el.body, lang: el.lang }));
+        files.set(url, pageHtml({ title: `${el.label}, CDN file`, scripts: [...before, `./${entry}`], body: el.body, lang: el.lang }));
       } else if (build === 'vite') {
         base = `/vite/${el.name}/`;
         const built = await vitePage(el, packageDir);
