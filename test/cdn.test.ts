@@ -342,25 +342,32 @@ describe("the captcha's own CDN file, dist/cdn/captcha.js", () => {
     expect(checked, 'import() sites checked (the extras, the adapters, the locales)').to.be.at.least(5);
   });
 
-  it('defines <ae-captcha> alone; in a form it shows its picture, takes a typed answer and a new code', async () => {
+  it('examples/cdn-captcha.html: <ae-captcha> alone in a form; empty, it stops the submit; typed, the answer and its id are posted', async () => {
     await read(CAPTCHA_FILE);
-    const opened = await openPage('en', [CAPTCHA_FILE], '<form><ae-captcha name="captcha"></ae-captcha><button>Send</button></form>');
-    frame = opened.frame;
-    const { win, doc } = opened;
+    frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 40rem; height: 40rem; border: 0';
+    const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+    frame.src = '/examples/cdn-captcha.html';
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as LitWindow;
+    const doc = frame.contentDocument!;
     await waitUntil(() => !!win.customElements.get('ae-captcha'), '<ae-captcha> defined', { timeout: 5000 });
     for (const tag of ['ae-register', 'ae-login', 'ae-activate']) {
       expect(win.customElements.get(tag) === undefined, `<${tag}> not defined`).to.equal(true);
     }
     const captcha = doc.querySelector('ae-captcha')!;
     await waitUntil(() => captchaPicture(captcha), 'the picture is shown and decoded', { timeout: 5000 });
-    const first = captcha.shadowRoot!.querySelector<HTMLImageElement>('img[part=image]')!.src;
-    const input = captcha.shadowRoot!.querySelector('input')!;
     expect(captcha.shadowRoot!.textContent).to.include(CAPTCHA_TEXTS.en.label);
-    input.focus();
-    await sendKeys({ type: 'Ab3' });
-    const data = new FormData(doc.querySelector('form')!);
-    expect(data.get('captcha'), 'the answer in the form, as typed').to.equal('Ab3');
-    expect(String(data.get('captchaId')).length, 'the picture id in the form').to.be.above(0);
+    const send = doc.querySelector('form button')!;
+    const posted = doc.querySelector('output')!;
+    // No answer: the browser does not submit the form, and the captcha says why.
+    await frameClick(frame, send);
+    await waitUntil(() => captcha.shadowRoot!.querySelector('[part=error]'), 'the message of the empty answer', { timeout: 5000 });
+    expect(captcha.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('Enter the code from the picture');
+    expect(posted.value, 'nothing posted').to.equal('');
+    // A new picture on "Refresh code" (a real click), then a typed answer goes with the form.
+    const first = captcha.shadowRoot!.querySelector<HTMLImageElement>('img[part=image]')!.src;
     const refresh = captcha.shadowRoot!.querySelector('button[part=refresh]')!;
     expect(refresh.getAttribute('aria-label')).to.equal(CAPTCHA_TEXTS.en.refresh);
     await frameClick(frame, refresh);
@@ -369,6 +376,13 @@ describe("the captcha's own CDN file, dist/cdn/captcha.js", () => {
       'a new picture after "Refresh code"',
       { timeout: 5000 },
     );
+    captcha.shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ type: 'Ab3' });
+    await frameClick(frame, send);
+    await waitUntil(() => posted.value !== '', 'the form submitted', { timeout: 5000 });
+    const data = new URLSearchParams(posted.value);
+    expect(data.get('captcha'), 'the answer, as typed').to.equal('Ab3');
+    expect(String(data.get('captchaId')).length, "the picture's id").to.be.above(0);
     // Only the captcha's own files were fetched: the elements' file never.
     const files = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/dist/cdn/'));
     expect(files.filter((p) => !p.startsWith('/dist/cdn/captcha')), "files of the elements' build").to.deep.equal([]);
