@@ -408,6 +408,24 @@ describe("the captcha's own CDN file, dist/cdn/captcha.js", () => {
     });
   }
 
+  it('switches when <html lang> changes later, loading that locale from its own chunks', async () => {
+    await read(CAPTCHA_FILE);
+    const opened = await openPage('en', [CAPTCHA_FILE], '<ae-captcha></ae-captcha>');
+    frame = opened.frame;
+    const { win, doc } = opened;
+    const captcha = doc.querySelector('ae-captcha')!;
+    await waitUntil(() => captcha.shadowRoot?.querySelector('button[part=refresh]'), 'the first frame', { timeout: 5000 });
+    const refresh = () => captcha.shadowRoot!.querySelector('button[part=refresh]')!.getAttribute('aria-label');
+    expect(refresh()).to.equal(CAPTCHA_TEXTS.en.refresh);
+    const chunks = (locale: string) =>
+      win.performance.getEntriesByType('resource').filter((e) => e.name.includes(`/dist/cdn/captcha-chunks/${locale}-`));
+    expect(chunks('bg'), 'no Bulgarian texts fetched on an English page').to.have.length(0);
+    doc.documentElement.lang = 'bg';
+    await waitUntil(() => refresh() === CAPTCHA_TEXTS.bg.refresh, 'the Bulgarian button', { timeout: 5000 });
+    expect(chunks('bg').length, 'the Bulgarian chunks').to.be.above(0);
+    expect(chunks('ru'), 'not the Russian ones').to.have.length(0);
+  });
+
   it("warns once when the elements' file is on the page too, and keeps one <ae-captcha>", async () => {
     await read(CAPTCHA_FILE);
     await cdnSource();
