@@ -52,6 +52,36 @@ async function openExample(): Promise<{ frame: HTMLIFrameElement; win: LitWindow
   return { frame, win, doc: frame.contentDocument! };
 }
 
+type Recording = LitWindow & { seen: string[]; warnings: string[] };
+
+/**
+ * A page of its own (an iframe) with `scripts` in its head, after a script that records, from the start, every
+ * text added to the document or to any shadow root (`seen`) and every console warning (`warnings`).
+ */
+async function openPage(lang: string, scripts: string[], body: string): Promise<{ frame: HTMLIFrameElement; win: Recording; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 40rem; height: 60rem; border: 0';
+  // Before the modules run: every shadow root is watched from the moment it is attached, the light DOM too.
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><script>
+    window.seen = [];
+    window.warnings = [];
+    const warn = console.warn;
+    console.warn = (...args) => { window.warnings.push(args.join(' ')); warn.apply(console, args); };
+    const take = (n) => { const t = (n.textContent || '').replace(/\\s+/g, ' ').trim(); if (t) window.seen.push(t); };
+    const watch = (root) => new MutationObserver((rs) => rs.forEach((r) => { r.addedNodes.forEach(take); if (r.type === 'characterData') take(r.target); }))
+      .observe(root, { childList: true, subtree: true, characterData: true });
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watch(root); return root; };
+    watch(document.documentElement);
+  </script>
+  ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n')}</head>
+  <body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return { frame, win: frame.contentWindow as Recording, doc: frame.contentDocument! };
+}
+
 /**
  * Follows every `import()` of `entry` (dist/cdn/…) and of what they load: each must request, together with its
  * target, every chunk the target imports that the page does not have yet (one round trip per lazy part, never a
@@ -174,26 +204,10 @@ describe('the CDN build in a page without a bundler', () => {
 
     it('shows its first frame in Russian: no English text ever appears, the texts need no request of their own', async () => {
       await cdnSource();
-      frame = document.createElement('iframe');
-      frame.style.cssText = 'width: 40rem; height: 60rem; border: 0';
-      // Before the modules run: every shadow root is watched from the moment it is attached, the light DOM too.
-      frame.srcdoc = `<!doctype html><html lang="ru"><head><script>
-        window.seen = [];
-        const take = (n) => { const t = (n.textContent || '').replace(/\\s+/g, ' ').trim(); if (t) window.seen.push(t); };
-        const watch = (root) => new MutationObserver((rs) => rs.forEach((r) => { r.addedNodes.forEach(take); if (r.type === 'characterData') take(r.target); }))
-          .observe(root, { childList: true, subtree: true, characterData: true });
-        const attach = Element.prototype.attachShadow;
-        Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watch(root); return root; };
-        watch(document.documentElement);
-      </script>
-      <script type="module" src="${CDN.replace('ae-auth-elements.js', 'ru.js')}"></script>
-      <script type="module" src="${CDN}"></script></head>
-      <body><ae-register></ae-register></body></html>`;
-      const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-      document.body.append(frame);
-      await loaded;
-      const win = frame.contentWindow as LitWindow & { seen: string[] };
-      const el = frame.contentDocument!.querySelector('ae-register') as HTMLElement & { updateComplete?: Promise<unknown> };
+      const opened = await openPage('ru', [CDN.replace('ae-auth-elements.js', 'ru.js'), CDN], '<ae-register></ae-register>');
+      frame = opened.frame;
+      const win = opened.win;
+      const el = opened.doc.querySelector('ae-register') as HTMLElement & { updateComplete?: Promise<unknown> };
       await waitUntil(() => el.shadowRoot?.querySelector('[part=heading]')?.textContent === 'Регистрация', 'the Russian heading', {
         timeout: 5000,
       });
@@ -282,35 +296,6 @@ const CAPTCHA_TEXTS = {
   ru: { label: 'Код с картинки', refresh: 'Обновить код' },
   bg: { label: 'Код от картинката', refresh: 'Актуализиране на кода' },
 } as const;
-
-type Recording = LitWindow & { seen: string[]; warnings: string[] };
-
-/**
- * A page of its own (an iframe) with `scripts` in its head, after a script that records, from the start, every
- * text added to the document or to any shadow root (`seen`) and every console warning (`warnings`).
- */
-async function openPage(lang: string, scripts: string[], body: string): Promise<{ frame: HTMLIFrameElement; win: Recording; doc: Document }> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 40rem; height: 30rem; border: 0';
-  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><script>
-    window.seen = [];
-    window.warnings = [];
-    const warn = console.warn;
-    console.warn = (...args) => { window.warnings.push(args.join(' ')); warn.apply(console, args); };
-    const take = (n) => { const t = (n.textContent || '').replace(/\\s+/g, ' ').trim(); if (t) window.seen.push(t); };
-    const watch = (root) => new MutationObserver((rs) => rs.forEach((r) => { r.addedNodes.forEach(take); if (r.type === 'characterData') take(r.target); }))
-      .observe(root, { childList: true, subtree: true, characterData: true });
-    const attach = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watch(root); return root; };
-    watch(document.documentElement);
-  </script>
-  ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n')}</head>
-  <body>${body}</body></html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  return { frame, win: frame.contentWindow as Recording, doc: frame.contentDocument! };
-}
 
 const captchaPicture = (captcha: Element) => {
   const img = captcha.shadowRoot?.querySelector<HTMLImageElement>('img[part=image]');
