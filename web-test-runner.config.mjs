@@ -10,6 +10,7 @@ import { contractServerPlugin } from './test/server/contract-server-plugin.mjs';
 import { cspPagesMiddleware } from './test/csp/csp-middleware.mjs';
 import { mediaFeaturesPlugin } from './scripts/wtr-media-features.mjs';
 import { heapPlugin } from './scripts/wtr-heap.mjs';
+import { esbuildAppPlugin } from './test/server/esbuild-app-plugin.mjs';
 
 export { findChrome };
 
@@ -53,6 +54,8 @@ export default {
     mediaFeaturesPlugin(),
     // heap-usage and live-instances: garbage collection and counts through the DevTools protocol (leak tests).
     heapPlugin(),
+    // /esbuild-app/: an app bundled by esbuild from dist/, with and without bundlers/esbuild.js.
+    esbuildAppPlugin(),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };
