@@ -8,8 +8,18 @@ import type { Metafile, Plugin } from 'esbuild';
 export function alreadyLoaded(): Plugin;
 export default alreadyLoaded;
 
+/** What the plugin does to one `import()` target. */
+export interface TargetPlan {
+  /** The modules it may import because they are loaded before it runs (paths as the metafile writes them). */
+  imports: string[];
+  /** Reached through a re-exporting module of the plugin's, because a unit also imports it statically. */
+  wrap: boolean;
+  /** Whether it has a default export (which the re-exporting module then re-exports). */
+  exportsDefault: boolean;
+}
+
 /**
- * For each `import()` target of `metafile`, the modules it may import because they are loaded before it runs.
- * `entries`: the build's entry points, as the metafile writes paths.
+ * For each `import()` target of `metafile`, what the plugin does to it. `entries`: the build's entry points, as
+ * the metafile writes paths.
  */
-export function plan(metafile: Metafile, entries?: string[]): Map<string, string[]>;
+export function plan(metafile: Metafile, entries?: string[]): Map<string, TargetPlan>;

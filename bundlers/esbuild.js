@@ -23,7 +23,7 @@
 // alone.
 
 import { readFile } from 'node:fs/promises';
-import { extname, relative, resolve, sep } from 'node:path';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
 
 const NAME = 'ae-auth-elements/esbuild';
 const LOADERS = { '.js': 'js', '.mjs': 'js', '.jsx': 'jsx', '.ts': 'ts', '.mts': 'ts', '.tsx': 'tsx' };
@@ -36,8 +36,8 @@ export function alreadyLoaded() {
       const options = build.initialOptions;
       if (!options.splitting || !options.bundle) return;
       const cwd = options.absWorkingDir ?? process.cwd();
-      /** absolute path of an `import()` target → the absolute paths it is to import. */
-      let additions = new Map();
+      /** absolute path of an `import()` target → `{ imports: absolute paths, wrap, exportsDefault }`. */
+      let targets = new Map();
 
       build.onStart(async () => {
         const first = await build.esbuild.build({
@@ -47,23 +47,53 @@ export function alreadyLoaded() {
           metafile: true,
           logLevel: 'silent',
         });
-        additions = new Map(
-          [...plan(first.metafile, entryPaths(options.entryPoints, cwd))].map(([target, paths]) => [resolve(cwd, target), paths.map((p) => resolve(cwd, p))]),
+        targets = new Map(
+          [...plan(first.metafile, entryPaths(options.entryPoints, cwd))].map(([target, t]) => [
+            resolve(cwd, target),
+            { ...t, imports: t.imports.map((p) => resolve(cwd, p)) },
+          ]),
         );
       });
 
+      // A target that a page may also load statically is reached through a module of ours (the wrapper, below):
+      // esbuild gives every import() target a chunk of its own, and the target itself may import only what is
+      // loaded before every static importer's code.
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.[NAME] || !targets.size) return undefined;
+        const found = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          namespace: args.namespace,
+          resolveDir: args.resolveDir,
+          pluginData: { [NAME]: true },
+        });
+        if (found.errors.length || found.external || found.namespace !== 'file') return undefined;
+        const target = targets.get(found.path);
+        return target?.wrap ? { path: found.path, namespace: WRAPPER } : undefined;
+      });
+
+      build.onLoad({ filter: /.*/, namespace: WRAPPER }, (args) => {
+        const target = targets.get(args.path);
+        const from = JSON.stringify(args.path);
+        const lines = [...imports(target.imports), `export * from ${from};`];
+        if (target.exportsDefault) lines.push(`export { default } from ${from};`);
+        return { contents: `${lines.join('\n')}\n`, loader: 'js', resolveDir: dirname(args.path) };
+      });
+
       build.onLoad({ filter: /\.[mc]?[jt]sx?$/ }, async (args) => {
-        const paths = additions.get(args.path);
-        if (!paths || args.namespace !== 'file') return undefined;
+        const target = targets.get(args.path);
+        if (!target || target.wrap || args.namespace !== 'file') return undefined;
         const loader = LOADERS[extname(args.path)];
         if (!loader) return undefined;
         const source = await readFile(args.path, 'utf8');
-        const imports = paths.map((p) => `import {} from ${JSON.stringify(p)};`).join('\n');
-        return { contents: `${source}\n${imports}\n`, loader };
+        return { contents: `${source}\n${imports(target.imports).join('\n')}\n`, loader };
       });
     },
   };
 }
+
+const WRAPPER = 'ae-auth-elements-already-loaded';
+const imports = (paths) => paths.map((p) => `import {} from ${JSON.stringify(p)};`);
 
 export default alreadyLoaded;
 
@@ -75,7 +105,9 @@ function entryPaths(entryPoints, cwd) {
 }
 
 /**
- * From a metafile (paths relative to the working directory): `Map<import() target, modules it may import>`.
+ * From a metafile (paths relative to the working directory): `Map<import() target, { imports, wrap,
+ * exportsDefault }>`: the modules it may import, whether it is to be reached through a wrapper, whether it has
+ * a default export (for the wrapper to re-export).
  * `entries`: the entry points the build was given (a page may load one of them first, even when another entry
  * also imports it lazily); without them, every entry point of the metafile that no `import()` reaches.
  */
@@ -137,17 +169,18 @@ export function plan(metafile, entries = []) {
     }
   }
   const result = new Map();
+  const entryOf = new Map(Object.values(metafile.outputs).filter((o) => o.entryPoint).map((o) => [o.entryPoint, o]));
   for (const target of targets) {
     if (inputs[target].format === 'cjs') continue;
-    // The target may be a static import of other units as well: it may only import what each of those has
-    // loaded before it runs.
-    let safe;
-    for (const u of units) if (closure(u).has(target)) safe = intersect(safe, loaded.get(u));
+    // A target that another unit imports statically (a page that imports the element too, a preset that
+    // imports a locale's first texts) is wrapped: the import() reaches a module of the plugin's that re-exports
+    // it, which only import() loads. Otherwise the target itself gets the imports.
+    const wrap = units.some((u) => u !== target && closure(u).has(target));
     const mine = closure(target);
-    // Every one of them, not only the outermost: a module that only re-exports is no part of the bundle (esbuild
-    // links its importers to the modules it names), so it would not lead esbuild on to them.
-    const picked = [...(safe ?? [])].filter((p) => !mine.has(p) && !given.has(p)).sort();
-    if (picked.length) result.set(target, picked);
+    const picked = [...loaded.get(target)].filter((p) => !mine.has(p) && !given.has(p) && p !== target).sort();
+    if (!picked.length && !wrap) continue;
+    const exportsDefault = entryOf.get(target)?.exports?.includes('default') ?? false;
+    result.set(target, { imports: picked, wrap, exportsDefault });
   }
   return result;
 }
