@@ -125,7 +125,7 @@ log('sizes: bundling with esbuild');
 }
 
 // ---- pages --------------------------------------------------------------------------------------------------------
-log('building the pages: bare Lit, ours (esbuild, esbuild + modulepreload, rollup, Vite, CDN), peers');
+log('building the pages: bare Lit, ours (esbuild, esbuild + modulepreload, esbuild + our plugin, with and without modulepreload, rollup, Vite, CDN), peers');
 const files = new Map();
 const routes = [];
 const bare = await barePage(files);
@@ -149,6 +149,8 @@ const order = [
   'bare',
   'register-esbuild',
   'register-esbuild-preload',
+  'register-esbuild-plugin',
+  'register-esbuild-plugin-preload',
   'register-rollup',
   'register-vite',
   'register-cdn',
@@ -157,6 +159,8 @@ const order = [
   ...peerList.filter((p) => p.peer.versus === 'register').map((p) => p.id),
   'captcha-esbuild',
   'captcha-esbuild-preload',
+  'captcha-esbuild-plugin',
+  'captcha-esbuild-plugin-preload',
   'captcha-rollup',
   'captcha-vite',
   'captcha-cdn',

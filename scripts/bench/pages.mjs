@@ -8,6 +8,7 @@
 // concurrent `npm run build` of a colleague cannot change the files halfway through a run.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join, posix, relative, resolve } from 'node:path';
 import { ROOT, esbuildBundle, makeConsumer, rollupBundle, viteBundle } from './bundle.mjs';
 
@@ -119,6 +120,7 @@ export function snapshotPackage() {
   const dir = mkdtempSync(join(tmpdir(), 'ae-snapshot-'));
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  cpSync(join(ROOT, 'bundlers'), join(dir, 'bundlers'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -143,12 +145,19 @@ function graphOf(chunks, pathOf) {
   return { graph, entry: pathOf(entry) };
 }
 
-/** A consumer's app bundle of `entryCode`, with code splitting: esbuild (as scripts/size.mjs does) or rollup. */
+/**
+ * A consumer's app bundle of `entryCode`, with code splitting: esbuild (as scripts/size.mjs does), esbuild with
+ * our plugin (`esbuild-plugin`: `ae-auth-elements/esbuild` of `packageDir`, as the README tells), or rollup.
+ */
 export async function appBundle(bundler, name, entryCode, packageDir) {
   const app = makeConsumer(packageDir);
   try {
     const file = app.entry(name, entryCode);
     if (bundler === 'esbuild') return graphOf(await esbuildBundle(file, app.dir), (c) => c.outPath);
+    if (bundler === 'esbuild-plugin') {
+      const { alreadyLoaded } = await import(pathToFileURL(join(packageDir, 'bundlers', 'esbuild.js')).href);
+      return graphOf(await esbuildBundle(file, app.dir, { plugins: [alreadyLoaded()] }), (c) => c.outPath);
+    }
     return graphOf(await rollupBundle(file), (c) => c.fileName);
   } finally {
     app.dispose();
@@ -284,6 +293,10 @@ export const BUILDS = [
   // app writes from the metafile: esbuild puts the modules its entry shares with lazy chunks into chunks of their
   // own (evanw/esbuild#3780, open), a request level the browser otherwise finds only once the entry is in.
   { id: 'esbuild-preload', label: 'app bundle, esbuild splitting + modulepreload' },
+  // The same with `ae-auth-elements/esbuild` (bundlers/esbuild.js), which tells esbuild what every lazy chunk
+  // finds loaded: the first render in the entry and one shared chunk; without and with modulepreload (one link).
+  { id: 'esbuild-plugin', label: 'app bundle, esbuild splitting + our plugin' },
+  { id: 'esbuild-plugin-preload', label: 'app bundle, esbuild splitting + our plugin + modulepreload' },
   { id: 'rollup', label: 'app bundle, rollup splitting' },
   // `vite build` of the page (Vite 8: Rolldown, its own minifier), no config but `base: './'`: the HTML is Vite's,
   // with a <link rel="modulepreload"> for each chunk the entry imports; lazy chunks come through Vite's preload
@@ -324,11 +337,11 @@ export async function ourPages(files, packageDir, elements = ELEMENTS, builds = 
         url = base;
         files.set(`${base}index.html`, built.html);
       } else {
-        graph = await appBundle(build === 'esbuild-preload' ? 'esbuild' : build, el.name, el.entry, packageDir);
+        graph = await appBundle(build.replace(/-preload$/, ''), el.name, el.entry, packageDir);
         base = `/${build}/${el.name}/`;
         addGraph(files, base, graph);
         url = base;
-        graph.preload = build === 'esbuild-preload' ? staticLevels(graph).slice(1).flat() : [];
+        graph.preload = build.endsWith('-preload') ? staticLevels(graph).slice(1).flat() : [];
         const preload = graph.preload.map((p) => `./${p}`);
         files.set(`${base}index.html`, pageHtml({ title: `${el.label}, ${build}`, script: `./${graph.entry}`, body: el.body, preload, lang: el.lang }));
       }
