@@ -12,11 +12,12 @@
 // What the plugin does: it builds once more without output to read the import graph (a plugin cannot see the
 // graph before esbuild loads a file), computes for every `import()` target the modules that are loaded whenever
 // it can run (the static closure of every chunk that imports it, intersected over all of them, from the entry
-// points down), and appends an empty import of the outermost of those modules to the target's source. The
-// browser has evaluated each of them by the time the target runs, so the imports change nothing at run time;
-// they tell esbuild that every lazy chunk reaches the first render, so the first render is one set of entries
-// and one chunk. An entry point itself is never imported (its code stays in its own file, where
-// `import.meta.url` points).
+// points down), and appends an empty import of each of those modules to the target's source. The browser has
+// evaluated each of them by the time the target runs, so the imports change nothing at run time; they tell
+// esbuild that every lazy chunk reaches the first render, so the first render is one set of entries and one
+// chunk. A target that a page also imports statically is reached through a small re-exporting module instead
+// (see onResolve below). An entry point itself is never imported (its code stays in its own file, where
+// `import.meta.url` points). If the first build fails, the plugin steps aside and the real build reports why.
 //
 // Use it last in `plugins` (an earlier plugin that loads the same files wins, and the plugin then changes
 // nothing). It works on any code of the app, not only ours; CommonJS files and non-file namespaces are left
@@ -40,13 +41,19 @@ export function alreadyLoaded() {
       let targets = new Map();
 
       build.onStart(async () => {
-        const first = await build.esbuild.build({
-          ...options,
-          plugins: (options.plugins ?? []).filter((p) => p.name !== NAME),
-          write: false,
-          metafile: true,
-          logLevel: 'silent',
-        });
+        targets = new Map();
+        let first;
+        try {
+          first = await build.esbuild.build({
+            ...options,
+            plugins: (options.plugins ?? []).filter((p) => p.name !== NAME),
+            write: false,
+            metafile: true,
+            logLevel: 'silent',
+          });
+        } catch {
+          return; // the build itself will fail with the same errors, printed as the app configured them
+        }
         targets = new Map(
           [...plan(first.metafile, entryPaths(options.entryPoints, cwd))].map(([target, t]) => [
             resolve(cwd, target),
