@@ -161,13 +161,16 @@ export function plan(metafile, entries = []) {
   const everything = new Set(Object.keys(inputs).filter(own));
   const loaded = new Map(units.map((u) => [u, given.has(u) ? new Set() : everything]));
   const intersect = (a, b) => (a ? new Set([...a].filter((x) => b.has(x))) : new Set(b));
+  // The units that hold a site of each target: fixed, so found once.
+  const starters = new Map(targets.map((t) => [t, units.filter((u) => sites.get(t).some((site) => closure(u).has(site)))]));
   for (let changed = true; changed; ) {
     changed = false;
+    const after = new Map(); // unit → what is loaded once it has run, this pass
+    const loadedAfter = (u) => after.get(u) ?? after.set(u, new Set([...closure(u), ...loaded.get(u)])).get(u);
     for (const target of targets) {
       if (given.has(target)) continue;
       let before;
-      for (const site of sites.get(target))
-        for (const u of units) if (closure(u).has(site)) before = intersect(before, new Set([...closure(u), ...loaded.get(u)]));
+      for (const u of starters.get(target)) before = intersect(before, loadedAfter(u));
       before ??= new Set();
       if (before.size !== loaded.get(target).size) {
         loaded.set(target, before);
@@ -184,7 +187,7 @@ export function plan(metafile, entries = []) {
     // it, which only import() loads. Otherwise the target itself gets the imports.
     const wrap = units.some((u) => u !== target && closure(u).has(target));
     const mine = closure(target);
-    const picked = [...loaded.get(target)].filter((p) => !mine.has(p) && !given.has(p) && p !== target).sort();
+    const picked = [...loaded.get(target)].filter((p) => !mine.has(p) && !given.has(p)).sort();
     if (!picked.length && !wrap) continue;
     const exportsDefault = entryOf.get(target)?.exports?.includes('default') ?? false;
     result.set(target, { imports: picked, wrap, exportsDefault });
