@@ -130,7 +130,7 @@ export function snapshotPackage() {
  * paths relative to the page folder ('chunk-X.js', 'chunks/ru-Y.js'); plus the entry's path (and, set by
  * ourPages, `preload`: the paths its page lists as <link rel="modulepreload">).
  */
-function graphOf(chunks, pathOf) {
+export function graphOf(chunks, pathOf) {
   const byName = new Map(chunks.map((c) => [c.fileName, pathOf(c)]));
   const graph = new Map();
   for (const c of chunks) {

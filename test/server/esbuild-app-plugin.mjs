@@ -4,6 +4,7 @@
 // imports, and which of our modules it holds).
 // Built on the first request of a variant, once per test run.
 import { ROOT, esbuildBundle, makeConsumer } from '../../scripts/bench/bundle.mjs';
+import { graphOf } from '../../scripts/bench/pages.mjs';
 import { join, sep } from 'node:path';
 import { alreadyLoaded } from '../../bundlers/esbuild.js';
 
@@ -31,17 +32,19 @@ function build(variant) {
           const main = app.entry('main', ENTRY);
           const extra = { plugins: VARIANTS[variant]() };
           if (variant === 'pages') extra.entryPoints = [main, app.entry('captcha-page', CAPTCHA_PAGE)];
-          const chunks = await esbuildBundle(main, app.dir, extra);
-          const byName = new Map(chunks.map((c) => [c.fileName, c.outPath]));
-          const files = new Map(chunks.map((c) => [c.outPath, c.code]));
-          const entry = chunks.find((c) => c.isEntry).outPath;
-          const imports = Object.fromEntries(chunks.map((c) => [c.outPath, c.imports.map((i) => byName.get(i))]));
-          const dynamicImports = Object.fromEntries(chunks.map((c) => [c.outPath, c.dynamicImports.map((i) => byName.get(i))]));
-          // Which of our modules each chunk holds, by their path under dist/.
-          const modules = Object.fromEntries(
-            chunks.map((c) => [c.outPath, c.moduleIds.filter((m) => m.startsWith(DIST)).map((m) => m.slice(DIST.length).replaceAll('\\', '/'))]),
+          const { graph, entry } = graphOf(await esbuildBundle(main, app.dir, extra), (c) => c.outPath);
+          const files = new Map([...graph].map(([path, c]) => [path, c.code]));
+          const each = (pick) => Object.fromEntries([...graph].map(([path, c]) => [path, pick(c)]));
+          files.set(
+            'graph.json',
+            JSON.stringify({
+              entry,
+              imports: each((c) => c.imports),
+              dynamicImports: each((c) => c.dynamicImports),
+              // Which of our modules each chunk holds, by their path under dist/.
+              modules: each((c) => c.modules.filter((m) => m.startsWith(DIST)).map((m) => m.slice(DIST.length).replaceAll('\\', '/'))),
+            }),
           );
-          files.set('graph.json', JSON.stringify({ entry, imports, dynamicImports, modules }));
           files.set(
             'index.html',
             `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="./${entry}"></script></head>` +
